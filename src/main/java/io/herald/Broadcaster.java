@@ -1,0 +1,49 @@
+package io.herald;
+
+import java.util.Collection;
+
+/**
+ * Broadcasts without firing a CDI event, and signs channel authorizations: the seed's {@code Broadcast} facade.
+ *
+ * <pre>{@code
+ * @Inject Broadcaster broadcaster;
+ *
+ * broadcaster.channel("releases", "NewRelease", Map.of("version", "4.0.0"));
+ * broadcaster.channel(List.of("channel1", "channel2"), "event_name", Map.of("key", "value"));
+ * broadcaster.channel(new AdminUserAlert("Some dependencies are outdated !", "warning"));
+ * broadcaster.driver("pusher").authorize("private-1", socketId);   // {"auth":"key:signature"}
+ * }</pre>
+ *
+ * <p>Every call delivers before it returns and throws {@link BroadcastException} when it could not. The
+ * {@code channel(String...)} calls send on exactly the names given and are not subject to the sender rule.
+ */
+public interface Broadcaster {
+
+    /** Sends {@code event} with {@code data} (JSON-serialised; a String is sent as it is) on one channel. */
+    void channel(String channel, String event, Object data);
+
+    /** Sends {@code event} with {@code data} on each of {@code channels}. */
+    void channel(Collection<String> channels, String event, Object data);
+
+    /** Sends a {@link CanBroadcast} event exactly as firing it with {@link Broadcast @Broadcast} does. */
+    void channel(CanBroadcast event);
+
+    /** The same calls through another configured connection ({@code broadcast.<connection>.*}). */
+    Broadcaster driver(String connection);
+
+    /**
+     * The JSON a client needs to subscribe {@code socketId} to a private (or encrypted private) channel:
+     * {@code {"auth":"key:signature"}}, plus {@code shared_secret} for {@code private-encrypted-} channels.
+     *
+     * @throws IllegalArgumentException for a malformed socket id or a channel that is not private
+     */
+    String authorize(String channelName, String socketId);
+
+    /**
+     * The JSON a client needs to join a presence channel as {@code member}:
+     * {@code {"auth":"key:signature","channel_data":"{\"user_id\":...}"}}.
+     *
+     * @throws IllegalArgumentException for a malformed socket id or a channel that is not a presence channel
+     */
+    String authorize(String channelName, String socketId, PresenceMember member);
+}

@@ -1,0 +1,42 @@
+package io.herald.internal;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * Herald's numbered log messages, written through the JDK's {@link System.Logger} so that every runtime's
+ * logging picks them up without a logging dependency.
+ */
+public final class HeraldLog {
+    private static final Logger LOG = System.getLogger("io.herald");
+
+    private HeraldLog() {
+    }
+
+    public static void skippedChannelWithoutUser(String event, String channel) {
+        LOG.log(Level.WARNING, "HERALD-0200: Not broadcasting ''{0}'' on {1}: private and presence channels are sent "
+                + "only while a user is signed in (set broadcast.private-channels.require-user=false to send from "
+                + "jobs)", event, channel);
+    }
+
+    public static void failedAfterCommit(String message, Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0201: " + message + " (after the transaction committed; reported as BroadcastFailed)",
+                cause);
+    }
+
+    public static void failureObserverFailed(Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0202: An observer of BroadcastFailed threw", cause);
+    }
+
+    public static void logDriverSend(String connection, String event, Object channels, String data) {
+        LOG.log(Level.INFO, "HERALD-0203: [{0}] {1} on {2}: {3}", connection, event, channels, data);
+    }
+
+    public static void driverCloseFailed(String connection, Throwable cause) {
+        LOG.log(Level.WARNING, "HERALD-0204: Closing connection '" + connection + "' failed", cause);
+    }
+
+    public static void authorizationRefused(String channel, int status, String reason) {
+        LOG.log(Level.DEBUG, "HERALD-0205: Channel authorization for ''{0}'' answered {1}: {2}", channel, status, reason);
+    }
+}

@@ -1,0 +1,53 @@
+package io.herald.internal.config;
+
+import io.herald.internal.HeraldMessages;
+import io.herald.spi.ConnectionConfig;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Herald's settings under {@code broadcast.}: the library's own keys, and one {@link ConnectionConfig} per
+ * connection. The first segments listed in {@link #RESERVED} belong to Herald and cannot name a connection.
+ */
+public final class HeraldSettings {
+
+    /** First segments under {@code broadcast.} that are Herald's own settings, not connections. */
+    public static final Set<String> RESERVED = Set.of("default", "auth", "private-channels");
+
+    private final Config config;
+
+    private HeraldSettings(Config config) {
+        this.config = config;
+    }
+
+    /** The settings of the application's MicroProfile Config. */
+    public static HeraldSettings fromMicroProfileConfig() {
+        return new HeraldSettings(ConfigProvider.getConfig());
+    }
+
+    /** {@code broadcast.default}: the connection used unless another is named; {@code pusher} if unset. */
+    public String defaultConnection() {
+        return value("broadcast.default", "pusher");
+    }
+
+    /** {@code broadcast.private-channels.require-user}: the seed's sender rule; on unless set to false. */
+    public boolean privateChannelsRequireUser() {
+        String property = "broadcast.private-channels.require-user";
+        return MicroProfileConnectionConfig.parseBoolean(property, value(property, "true"));
+    }
+
+    /** The settings of connection {@code name}. */
+    public ConnectionConfig connection(String name) {
+        if (RESERVED.contains(name)) {
+            throw HeraldMessages.reservedConnectionName(name);
+        }
+        return new MicroProfileConnectionConfig(config, name);
+    }
+
+    /** A trimmed setting, or {@code defaultValue} when missing or blank. */
+    public String value(String property, String defaultValue) {
+        return config.getOptionalValue(property, String.class).map(String::trim).filter(v -> !v.isEmpty())
+                .orElse(defaultValue);
+    }
+}

@@ -1,0 +1,139 @@
+package io.herald.internal.delivery;
+
+import io.herald.BroadcastException;
+import io.herald.BroadcastFailed;
+import io.herald.CanBroadcast;
+import io.herald.Channel;
+import io.herald.PresenceChannel;
+import io.herald.PrivateChannel;
+import io.herald.internal.HeraldLog;
+import io.herald.internal.HeraldMessages;
+import io.herald.spi.OutboundEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a {@link CanBroadcast} (or a channel list, name and data) into an {@link OutboundEvent} and sends it
+ * through a connection: the one path every broadcast takes, whether fired as a CDI event or sent through
+ * {@link io.herald.Broadcaster}.
+ */
+@ApplicationScoped
+public class BroadcastDispatcher {
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Event<BroadcastFailed> failures;
+
+    /**
+     * Sends a fired event through {@code connection} ({@code null} for the default), or throws.
+     *
+     * @throws BroadcastException when it could not be delivered
+     * @throws IllegalArgumentException when the event is not a {@link CanBroadcast} or names no channels
+     */
+    public void broadcast(String connection, Object fired) {
+        CanBroadcast event = requireCanBroadcast(fired);
+        String name = event.broadcastAs();
+        List<String> channels = channelsToSendOn(name, event.broadcastOn());
+        if (!channels.isEmpty()) {
+            send(connection, channels, name, event.broadcastWith());
+        }
+    }
+
+    /** Sends a fired event where no caller can be told of a failure: logs it and fires {@link BroadcastFailed}. */
+    public void broadcastOrReport(Object fired) {
+        try {
+            broadcast(null, fired);
+        } catch (RuntimeException e) {
+            BroadcastException failure = e instanceof BroadcastException known ? known : describe(fired, e);
+            HeraldLog.failedAfterCommit(failure.getMessage(), failure);
+            report(new BroadcastFailed(failure.connection(), failure.channels(), failure.event(), fired, failure));
+        }
+    }
+
+    /**
+     * Sends {@code data} as {@code event} on exactly these channel names.
+     *
+     * @throws IllegalArgumentException for an invalid channel name
+     * @throws BroadcastException when it could not be delivered
+     */
+    public void send(String connection, Collection<String> channels, String event, Object data) {
+        Connection target = connection(connection);
+        List<String> names = List.copyOf(new LinkedHashSet<>(channels));
+        if (names.isEmpty()) {
+            throw HeraldMessages.noChannels(event);
+        }
+        names.forEach(Channel::new);
+        String payload;
+        try {
+            payload = Payloads.toJson(event, data);
+        } catch (IllegalArgumentException e) {
+            throw new BroadcastException(target.name(), names, event, e.getMessage(), e);
+        }
+        target.send(new OutboundEvent(names, event, payload, null));
+    }
+
+    /** The connection named {@code name}, or the default one for {@code null}. */
+    public Connection connection(String name) {
+        return name == null ? connections.byDefault() : connections.named(name);
+    }
+
+    private List<String> channelsToSendOn(String event, List<Channel> declared) {
+        if (declared == null || declared.isEmpty()) {
+            throw HeraldMessages.noChannels(event);
+        }
+        boolean checkUser = connections.settings().privateChannelsRequireUser();
+        boolean signedIn = !checkUser || currentUser.name().isPresent();
+        Set<String> names = new LinkedHashSet<>();
+        for (Channel channel : declared) {
+            if (channel == null) {
+                throw HeraldMessages.noChannels(event);
+            }
+            if (!signedIn && (channel instanceof PrivateChannel || channel instanceof PresenceChannel)) {
+                HeraldLog.skippedChannelWithoutUser(event, channel.name());
+            } else {
+                names.add(channel.name());
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    private static CanBroadcast requireCanBroadcast(Object fired) {
+        if (fired instanceof CanBroadcast event) {
+            return event;
+        }
+        throw HeraldMessages.firedNotCanBroadcast(fired.getClass());
+    }
+
+    private BroadcastException describe(Object fired, RuntimeException cause) {
+        String event = fired instanceof CanBroadcast known ? safeName(known) : fired.getClass().getName();
+        return new BroadcastException(connections.settings().defaultConnection(), List.of(), event,
+                String.valueOf(cause.getMessage()), cause);
+    }
+
+    private static String safeName(CanBroadcast event) {
+        try {
+            return event.broadcastAs();
+        } catch (RuntimeException e) {
+            return event.getClass().getSimpleName();
+        }
+    }
+
+    private void report(BroadcastFailed failed) {
+        try {
+            failures.fire(failed);
+        } catch (RuntimeException e) {
+            HeraldLog.failureObserverFailed(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.herald.internal.delivery;
+
+import io.herald.internal.HeraldMessages;
+import io.herald.internal.config.HeraldSettings;
+import io.herald.internal.signing.ChannelSigner;
+import io.herald.spi.BroadcastDriverFactory;
+import io.herald.spi.ConnectionConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The application's connections, opened on first use from {@code broadcast.<name>.*}. The default connection
+ * is opened at startup, so that a missing setting fails the deployment instead of the first broadcast.
+ */
+@ApplicationScoped
+public class Connections {
+    private final Map<String, Connection> open = new ConcurrentHashMap<>();
+
+    @Inject
+    @Any
+    Instance<BroadcastDriverFactory> factories;
+
+    private HeraldSettings settings;
+
+    @PostConstruct
+    void readSettings() {
+        settings = HeraldSettings.fromMicroProfileConfig();
+    }
+
+    void openDefaultAtStartup(@Observes Startup startup) {
+        byDefault();
+    }
+
+    public HeraldSettings settings() {
+        return settings;
+    }
+
+    public Connection byDefault() {
+        return named(settings.defaultConnection());
+    }
+
+    /** The connection {@code name}, opened now if it was not yet. */
+    public Connection named(String name) {
+        Connection connection = open.get(name);
+        return connection != null ? connection : open.computeIfAbsent(name, this::openConnection);
+    }
+
+    private Connection openConnection(String name) {
+        ConnectionConfig config = settings.connection(name);
+        String driverName = config.require("driver");
+        BroadcastDriverFactory factory = factories.stream()
+                .filter(candidate -> candidate.name().equals(driverName))
+                .findFirst()
+                .orElseThrow(() -> HeraldMessages.unknownDriver(config.property("driver"), driverName, knownDrivers()));
+        return new Connection(name, driverName, factory.create(config), signer(config));
+    }
+
+    private TreeSet<String> knownDrivers() {
+        TreeSet<String> known = new TreeSet<>();
+        factories.forEach(factory -> known.add(factory.name()));
+        return known;
+    }
+
+    private static Optional<ChannelSigner> signer(ConnectionConfig config) {
+        Optional<String> key = config.get("client").or(() -> config.get("key"));
+        Optional<String> secret = config.get("secret");
+        if (key.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChannelSigner(key.get(), secret.get(), masterKey(config)));
+    }
+
+    private static Optional<byte[]> masterKey(ConnectionConfig config) {
+        return config.get("encryption-master-key").map(base64 -> {
+            try {
+                byte[] bytes = Base64.getDecoder().decode(base64);
+                if (bytes.length == 32) {
+                    return bytes;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw HeraldMessages.invalidProperty(config.property("encryption-master-key"), "32 bytes encoded in base64");
+        });
+    }
+
+    @PreDestroy
+    void closeAll() {
+        open.values().forEach(Connection::close);
+        open.clear();
+    }
+}

@@ -1,0 +1,33 @@
+package io.herald.internal.delivery;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonIOException;
+import io.herald.internal.HeraldMessages;
+
+/**
+ * Turns payloads into the text subscribers receive: a String as it is, anything else as JSON (fields of
+ * classes, components of records, entries of maps).
+ */
+public final class Payloads {
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    private Payloads() {
+    }
+
+    public static String toJson(String event, Object payload) {
+        if (payload instanceof String text) {
+            return text;
+        }
+        try {
+            return GSON.toJson(payload);
+        } catch (JsonIOException | UnsupportedOperationException | IllegalArgumentException | StackOverflowError e) {
+            throw HeraldMessages.unserialisable(event, e);
+        }
+    }
+
+    /** JSON for values Herald itself builds (presence member info, user data). */
+    public static String json(Object value) {
+        return GSON.toJson(value);
+    }
+}

@@ -1,0 +1,21 @@
+package io.herald.internal.delivery;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.herald.PresenceMember;
+
+/** The {@code channel_data} of a presence member: {@code {"user_id":"42","user_info":{...}}}. */
+public final class PresenceData {
+
+    private PresenceData() {
+    }
+
+    public static String channelData(PresenceMember member) {
+        JsonObject data = new JsonObject();
+        data.addProperty("user_id", member.id());
+        if (member.info() != null) {
+            data.add("user_info", JsonParser.parseString(Payloads.json(member.info())));
+        }
+        return data.toString();
+    }
+}

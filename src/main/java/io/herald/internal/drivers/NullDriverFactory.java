@@ -1,0 +1,22 @@
+package io.herald.internal.drivers;
+
+import io.herald.spi.BroadcastDriver;
+import io.herald.spi.BroadcastDriverFactory;
+import io.herald.spi.ConnectionConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Driver {@code null}: accepts every event and sends nothing; for tests and environments without broadcasting. */
+@ApplicationScoped
+public class NullDriverFactory implements BroadcastDriverFactory {
+
+    @Override
+    public String name() {
+        return "null";
+    }
+
+    @Override
+    public BroadcastDriver create(ConnectionConfig config) {
+        return event -> {
+        };
+    }
+}

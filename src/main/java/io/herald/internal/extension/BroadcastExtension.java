@@ -1,0 +1,52 @@
+package io.herald.internal.extension;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Herald's portable extension, for CDI Full containers (WildFly, Payara, Weld SE). Its one job is to fail the
+ * deployment on an {@code @Broadcast Event<T>} whose {@code T} cannot be broadcast; the observing is done by
+ * a plain bean. {@link BroadcastBuildCompatibleExtension} is its twin for CDI Lite (Quarkus).
+ */
+public class BroadcastExtension implements Extension {
+
+    void checkBroadcastEvents(@Observes ProcessInjectionPoint<?, ?> event) {
+        InjectionPoint injectionPoint = event.getInjectionPoint();
+        if (!(injectionPoint.getType() instanceof ParameterizedType type)
+                || !type.getRawType().getTypeName().equals(BroadcastEventRule.EVENT)
+                || injectionPoint.getQualifiers().stream()
+                        .noneMatch(q -> q.annotationType().getName().equals(BroadcastEventRule.BROADCAST))) {
+            return;
+        }
+        Class<?> eventType = rawClass(type.getActualTypeArguments()[0]);
+        if (eventType == null) {
+            return;
+        }
+        String where = injectionPoint.getMember().getDeclaringClass().getName() + "." + injectionPoint.getMember().getName();
+        BroadcastEventRule.check(where, eventType, Class::getName, BroadcastExtension::supertypes)
+                .ifPresent(problem -> event.addDefinitionError(new DefinitionException(problem)));
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> plain) {
+            return plain;
+        }
+        return type instanceof ParameterizedType generic ? (Class<?>) generic.getRawType() : null;
+    }
+
+    private static Collection<Class<?>> supertypes(Class<?> type) {
+        List<Class<?>> supertypes = new ArrayList<>(List.of(type.getInterfaces()));
+        if (type.getSuperclass() != null) {
+            supertypes.add(type.getSuperclass());
+        }
+        return supertypes;
+    }
+}

@@ -1,0 +1,99 @@
+package io.herald.internal.signing;
+
+import com.google.gson.JsonObject;
+import io.herald.ChannelType;
+import io.herald.internal.HeraldMessages;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Signs what a Pusher client sends to subscribe or sign in, as Pusher's "auth signatures" specify:
+ * {@code socket_id:channel}, {@code socket_id:channel:channel_data} and {@code socket_id::user::user_data}.
+ */
+public final class ChannelSigner {
+    private static final Pattern SOCKET_ID = Pattern.compile("\\d{1,20}\\.\\d{1,20}");
+
+    private final String key;
+    private final String secret;
+    private final Optional<byte[]> encryptionMasterKey;
+
+    public ChannelSigner(String key, String secret, Optional<byte[]> encryptionMasterKey) {
+        this.key = key;
+        this.secret = secret;
+        this.encryptionMasterKey = encryptionMasterKey;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** {@code {"auth":...}} for a private channel, with {@code shared_secret} for an encrypted one. */
+    public String authorizePrivate(String channel, String socketId) {
+        requireSocketId(socketId);
+        ChannelType type = ChannelType.of(channel);
+        if (type != ChannelType.PRIVATE && type != ChannelType.ENCRYPTED_PRIVATE) {
+            throw HeraldMessages.notAuthorizable(channel, "a private channel");
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("auth", token(socketId + ":" + channel));
+        if (type == ChannelType.ENCRYPTED_PRIVATE) {
+            answer.addProperty("shared_secret", sharedSecret(channel));
+        }
+        return answer.toString();
+    }
+
+    /** {@code {"auth":...,"channel_data":...}} for a presence channel; {@code channelData} is signed as given. */
+    public String authorizePresence(String channel, String socketId, String channelData) {
+        requireSocketId(socketId);
+        if (ChannelType.of(channel) != ChannelType.PRESENCE) {
+            throw HeraldMessages.notAuthorizable(channel, "a presence channel");
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("auth", token(socketId + ":" + channel + ":" + channelData));
+        answer.addProperty("channel_data", channelData);
+        return answer.toString();
+    }
+
+    /** {@code {"auth":...,"user_data":...}} for Pusher's user sign-in; {@code userData} is signed as given. */
+    public String authenticateUser(String socketId, String userData) {
+        requireSocketId(socketId);
+        JsonObject answer = new JsonObject();
+        answer.addProperty("auth", token(socketId + "::user::" + userData));
+        answer.addProperty("user_data", userData);
+        return answer.toString();
+    }
+
+    /** {@code key:hex(HMAC-SHA256(secret, text))}. */
+    public String token(String text) {
+        return key + ":" + Hmac.sha256Hex(secret, text);
+    }
+
+    /** Base64 of SHA-256(channel name bytes + master key): the per-channel key of an encrypted channel. */
+    public String sharedSecret(String channel) {
+        byte[] master = encryptionMasterKey.orElseThrow(() -> new IllegalStateException(
+                "HERALD-0014: Channel '" + channel + "' is encrypted, but no encryption-master-key is configured"));
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(channel.getBytes(StandardCharsets.UTF_8));
+            sha256.update(master);
+            return Base64.getEncoder().encodeToString(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code socketId} is two runs of digits joined by a dot: anything else could smuggle a ':'. */
+    public static boolean isValidSocketId(String socketId) {
+        return socketId != null && SOCKET_ID.matcher(socketId).matches();
+    }
+
+    private static void requireSocketId(String socketId) {
+        if (!isValidSocketId(socketId)) {
+            throw HeraldMessages.invalidSocketId(socketId);
+        }
+    }
+}
