@@ -71,10 +71,14 @@ public final class HeraldTestExtension implements TestInstancePostProcessor, Bef
 
     /** Registers a config of exactly these entries for the current class loader. */
     public static void useConfig(Map<String, String> entries) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
+        useConfig(new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(entries, "herald-test", 500))
-                .build();
+                .build());
+    }
+
+    /** Registers this config for the current class loader. */
+    public static void useConfig(SmallRyeConfig config) {
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         try {
             resolver.releaseConfig(resolver.getConfig(classLoader()));

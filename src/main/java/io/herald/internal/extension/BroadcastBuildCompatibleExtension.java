@@ -21,7 +21,7 @@ import java.util.List;
 public class BroadcastBuildCompatibleExtension implements BuildCompatibleExtension {
 
     @Registration(types = Object.class)
-    void checkBroadcastEvents(BeanInfo bean, Messages messages) {
+    public void checkBroadcastEvents(BeanInfo bean, Messages messages) {
         for (InjectionPointInfo injectionPoint : bean.injectionPoints()) {
             Type type = injectionPoint.type();
             if (!type.isParameterizedType()
