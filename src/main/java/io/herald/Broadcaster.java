@@ -12,6 +12,8 @@ import java.util.Collection;
  * broadcaster.channel(List.of("channel1", "channel2"), "event_name", Map.of("key", "value"));
  * broadcaster.channel(new AdminUserAlert("Some dependencies are outdated !", "warning"));
  * broadcaster.driver("pusher").authorize("private-1", socketId);   // {"auth":"key:signature"}
+ * broadcaster.sendToUser("42", "Invoice", Map.of("total", 12));        // to user 42's signed-in connections
+ * broadcaster.terminateUserConnections("42");
  * }</pre>
  *
  * <p>Every call delivers before it returns and throws {@link BroadcastException} when it could not. The
@@ -46,4 +48,27 @@ public interface Broadcaster {
      * @throws IllegalArgumentException for a malformed socket id or a channel that is not a presence channel
      */
     String authorize(String channelName, String socketId, PresenceMember member);
+
+    /**
+     * The JSON a client needs to sign in as {@code user} (Pusher's user authentication):
+     * {@code {"auth":"key:signature","user_data":"{\"id\":...}"}}.
+     *
+     * @throws IllegalArgumentException for a malformed socket id
+     */
+    String authenticateUser(String socketId, BroadcastUser user);
+
+    /**
+     * Sends {@code event} to every connection signed in as {@code userId} (channel {@code #server-to-user-<id>}).
+     *
+     * @throws IllegalArgumentException for a malformed user id
+     * @throws BroadcastException when it could not be delivered
+     */
+    void sendToUser(String userId, String event, Object data);
+
+    /**
+     * Closes every connection signed in as {@code userId}.
+     *
+     * @throws BroadcastException when the driver could not do it
+     */
+    void terminateUserConnections(String userId);
 }

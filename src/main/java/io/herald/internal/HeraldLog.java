@@ -39,4 +39,13 @@ public final class HeraldLog {
     public static void authorizationRefused(String channel, int status, String reason) {
         LOG.log(Level.DEBUG, "HERALD-0205: Channel authorization for ''{0}'' answered {1}: {2}", channel, status, reason);
     }
+
+    public static void authorizerFailed(String what, Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0206: Authorizing " + what + " threw; the request is denied", cause);
+    }
+
+    public static void authorizationUnavailable(Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0207: A browser asked for authorization, but the default connection cannot sign: "
+                + cause.getMessage());
+    }
 }

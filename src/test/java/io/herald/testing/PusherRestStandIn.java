@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +47,7 @@ public final class PusherRestStandIn implements AutoCloseable {
 
     static final int MAX_DATA_BYTES = 10 * 1024;
     private static final Pattern CHANNEL = Pattern.compile("#?[-a-zA-Z0-9_=@,.;]{1,200}");
+    private static final Pattern TERMINATE = Pattern.compile("/users/([-a-zA-Z0-9_=@,.;]+)/terminate_connections");
     private static final Pattern SOCKET_ID = Pattern.compile("\\d+\\.\\d+");
 
     /** One event Pusher accepted; an event to several channels is one {@code Published}. */
@@ -64,6 +66,7 @@ public final class PusherRestStandIn implements AutoCloseable {
     private final String secret;
     private final List<Published> published = new CopyOnWriteArrayList<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
+    private final List<String> terminatedUsers = new CopyOnWriteArrayList<>();
     private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile Duration delay = Duration.ZERO;
@@ -99,6 +102,11 @@ public final class PusherRestStandIn implements AutoCloseable {
         return List.copyOf(published);
     }
 
+    /** User ids whose connections were terminated, in order. */
+    public List<String> terminatedUsers() {
+        return List.copyOf(terminatedUsers);
+    }
+
     /** Why each refused request was refused, in order. */
     public List<String> refusals() {
         return List.copyOf(refusals);
@@ -128,6 +136,7 @@ public final class PusherRestStandIn implements AutoCloseable {
     public void reset() {
         published.clear();
         refusals.clear();
+        terminatedUsers.clear();
         scripted.clear();
         delay = Duration.ZERO;
         requests = 0;
@@ -185,6 +194,11 @@ public final class PusherRestStandIn implements AutoCloseable {
         Answer scriptedAnswer = scripted.poll();
         if (scriptedAnswer != null) {
             return scriptedAnswer;
+        }
+        Matcher terminate = TERMINATE.matcher(resource);
+        if (method.equals("POST") && terminate.matches()) {
+            terminatedUsers.add(terminate.group(1));
+            return new Answer(200, "{}");
         }
         return switch (method + " " + resource) {
             case "POST /events" -> events(body);

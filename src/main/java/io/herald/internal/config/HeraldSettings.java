@@ -33,8 +33,12 @@ public final class HeraldSettings {
 
     /** {@code broadcast.private-channels.require-user}: the seed's sender rule; on unless set to false. */
     public boolean privateChannelsRequireUser() {
-        String property = "broadcast.private-channels.require-user";
-        return MicroProfileConnectionConfig.parseBoolean(property, value(property, "true"));
+        return flag("broadcast.private-channels.require-user", true);
+    }
+
+    /** A boolean setting; anything but true or false fails naming the property. */
+    public boolean flag(String property, boolean defaultValue) {
+        return MicroProfileConnectionConfig.parseBoolean(property, value(property, String.valueOf(defaultValue)));
     }
 
     /** The settings of connection {@code name}. */

@@ -83,6 +83,29 @@ public class BroadcastDispatcher {
         target.send(new OutboundEvent(names, event, payload, null));
     }
 
+    /**
+     * Sends {@code data} as {@code event} to every connection signed in as {@code userId}.
+     *
+     * @throws IllegalArgumentException for an invalid user id
+     * @throws BroadcastException when it could not be delivered
+     */
+    public void sendToUser(String connection, String userId, String event, Object data) {
+        String channel = UserData.serverToUserChannel(userId);
+        Connection target = connection(connection);
+        String payload;
+        try {
+            payload = Payloads.toJson(event, data);
+        } catch (IllegalArgumentException e) {
+            throw new BroadcastException(target.name(), List.of(channel), event, e.getMessage(), e);
+        }
+        target.send(new OutboundEvent(List.of(channel), event, payload, null));
+    }
+
+    /** Closes every connection signed in as {@code userId}. */
+    public void terminateUserConnections(String connection, String userId) {
+        connection(connection).terminateUserConnections(UserData.requireUserId(userId));
+    }
+
     /** The connection named {@code name}, or the default one for {@code null}. */
     public Connection connection(String name) {
         return name == null ? connections.byDefault() : connections.named(name);

@@ -6,6 +6,7 @@ import io.herald.internal.HeraldMessages;
 import io.herald.internal.signing.ChannelSigner;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.OutboundEvent;
+import java.util.List;
 import java.util.Optional;
 
 /** One configured connection: its driver, and the signer for its key and secret when it has them. */
@@ -39,6 +40,22 @@ public final class Connection {
             throw e;
         } catch (RuntimeException e) {
             throw new BroadcastException(name, event.channels(), event.name(), String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Closes every connection signed in as {@code userId}.
+     *
+     * @throws BroadcastException when the driver could not
+     */
+    public void terminateUserConnections(String userId) {
+        try {
+            driver.terminateUserConnections(userId);
+        } catch (BroadcastException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BroadcastException(name, List.of(UserData.serverToUserChannel(userId)), "terminate_connections",
+                    String.valueOf(e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.herald.internal.delivery;
 
+import io.herald.BroadcastUser;
 import io.herald.Broadcaster;
 import io.herald.CanBroadcast;
 import io.herald.PresenceMember;
@@ -46,5 +47,20 @@ final class ConnectionBroadcaster implements Broadcaster {
     public String authorize(String channelName, String socketId, PresenceMember member) {
         return dispatcher.connection(connection).signer()
                 .authorizePresence(channelName, socketId, PresenceData.channelData(member));
+    }
+
+    @Override
+    public String authenticateUser(String socketId, BroadcastUser user) {
+        return dispatcher.connection(connection).signer().authenticateUser(socketId, UserData.of(user));
+    }
+
+    @Override
+    public void sendToUser(String userId, String event, Object data) {
+        dispatcher.sendToUser(connection, userId, Objects.requireNonNull(event, "event"), Objects.requireNonNull(data, "data"));
+    }
+
+    @Override
+    public void terminateUserConnections(String userId) {
+        dispatcher.terminateUserConnections(connection, userId);
     }
 }

@@ -4,6 +4,7 @@ import io.herald.internal.HeraldLog;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
+import io.herald.spi.OutboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Driver {@code log}: writes each event to the log (logger {@code io.herald}, level INFO) instead of sending it. */
@@ -18,6 +19,16 @@ public class LogDriverFactory implements BroadcastDriverFactory {
     @Override
     public BroadcastDriver create(ConnectionConfig config) {
         String connection = config.connection();
-        return event -> HeraldLog.logDriverSend(connection, event.name(), event.channels(), event.data());
+        return new BroadcastDriver() {
+            @Override
+            public void send(OutboundEvent event) {
+                HeraldLog.logDriverSend(connection, event.name(), event.channels(), event.data());
+            }
+
+            @Override
+            public void terminateUserConnections(String userId) {
+                HeraldLog.logDriverSend(connection, "terminate_connections", "user " + userId, "{}");
+            }
+        };
     }
 }

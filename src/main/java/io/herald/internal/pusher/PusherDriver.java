@@ -1,5 +1,7 @@
 package io.herald.internal.pusher;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import io.herald.BroadcastException;
@@ -11,7 +13,8 @@ import java.util.List;
 
 /**
  * Sends through {@code POST /apps/{id}/events}: at most {@value #MAX_CHANNELS_PER_REQUEST} channels a request, and
- * each encrypted channel in a request of its own (its payload is encrypted with that channel's key).
+ * each encrypted channel (its payload is encrypted with that channel's key) and each {@code #server-to-user-}
+ * channel in a request of its own.
  */
 final class PusherDriver implements BroadcastDriver {
     static final int MAX_CHANNELS_PER_REQUEST = 100;
@@ -28,18 +31,43 @@ final class PusherDriver implements BroadcastDriver {
     @Override
     public void send(OutboundEvent event) {
         for (List<String> request : requests(event.channels())) {
-            Result result = pusher.trigger(request, event.name(), event.data(), event.socketId());
+            Result result = request.get(0).startsWith("#")
+                    ? pusher.post("/events", reservedChannelBody(request, event))
+                    : pusher.trigger(request, event.name(), event.data(), event.socketId());
             if (result.getStatus() != Result.Status.SUCCESS) {
                 throw new BroadcastException(connection, request, event.name(), describe(result), null);
             }
         }
     }
 
+    @Override
+    public void terminateUserConnections(String userId) {
+        Result result = pusher.post("/users/" + userId + "/terminate_connections", "{}");
+        if (result.getStatus() != Result.Status.SUCCESS) {
+            throw new BroadcastException(connection, List.of("#server-to-user-" + userId), "terminate_connections",
+                    describe(result), null);
+        }
+    }
+
+    /** pusher-http-java refuses Pusher's own '#' channels, so their request body is written here. */
+    private static String reservedChannelBody(List<String> channels, OutboundEvent event) {
+        JsonObject body = new JsonObject();
+        body.addProperty("name", event.name());
+        JsonArray names = new JsonArray();
+        channels.forEach(names::add);
+        body.add("channels", names);
+        body.addProperty("data", event.data());
+        if (event.socketId() != null) {
+            body.addProperty("socket_id", event.socketId());
+        }
+        return body.toString();
+    }
+
     static List<List<String>> requests(List<String> channels) {
         List<List<String>> requests = new ArrayList<>();
         List<String> plain = new ArrayList<>();
         for (String channel : channels) {
-            if (ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE) {
+            if (channel.startsWith("#") || ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE) {
                 requests.add(List.of(channel));
             } else {
                 plain.add(channel);

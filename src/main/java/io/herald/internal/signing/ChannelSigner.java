@@ -67,6 +67,11 @@ public final class ChannelSigner {
         return answer.toString();
     }
 
+    /** Whether an encryption master key is configured, so that encrypted channels can be authorized. */
+    public boolean canEncrypt() {
+        return encryptionMasterKey.isPresent();
+    }
+
     /** {@code key:hex(HMAC-SHA256(secret, text))}. */
     public String token(String text) {
         return key + ":" + Hmac.sha256Hex(secret, text);

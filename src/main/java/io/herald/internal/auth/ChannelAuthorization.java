@@ -1,0 +1,172 @@
+package io.herald.internal.auth;
+
+import io.herald.Authorization;
+import io.herald.BroadcastUser;
+import io.herald.Channel;
+import io.herald.ChannelAuthorizer;
+import io.herald.ChannelRequest;
+import io.herald.ChannelType;
+import io.herald.PresenceMember;
+import io.herald.UserAuthenticator;
+import io.herald.internal.HeraldLog;
+import io.herald.internal.delivery.Connections;
+import io.herald.internal.delivery.PresenceData;
+import io.herald.internal.delivery.UserData;
+import io.herald.internal.signing.ChannelSigner;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Answers the browser's authorization requests: checks the input, asks the matching {@link ChannelAuthorizer} (or
+ * applies the default policy), and signs what is allowed with the default connection's key and secret.
+ */
+@ApplicationScoped
+public class ChannelAuthorization {
+
+    @Inject
+    @Any
+    Instance<ChannelAuthorizer> authorizers;
+
+    @Inject
+    @Any
+    Instance<UserAuthenticator> userAuthenticators;
+
+    @Inject
+    Connections connections;
+
+    private List<Candidate> candidates;
+    private AuthSettings settings;
+
+    private record Candidate(ChannelPattern pattern, ChannelAuthorizer authorizer) {
+    }
+
+    @PostConstruct
+    void collectAuthorizers() {
+        settings = AuthSettings.from(connections.settings());
+        candidates = authorizers.stream()
+                .map(authorizer -> new Candidate(ChannelPattern.compile(authorizer.channel()), authorizer))
+                .sorted(Comparator.comparingInt((Candidate c) -> c.pattern().literalLength()).reversed()
+                        .thenComparing(c -> c.pattern().source()))
+                .toList();
+    }
+
+    /** The answer to a channel authorization request from {@code user} (null when anonymous). */
+    public AuthAnswer authorizeChannel(String socketId, String channel, Principal user, Predicate<String> roles) {
+        Optional<AuthAnswer> invalid = checkSocketId(socketId);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        if (channel == null || channel.isEmpty()) {
+            return AuthAnswer.badRequest("channel_name is required");
+        }
+        if (!Channel.isValidName(channel)) {
+            return AuthAnswer.badRequest("channel_name is not a valid channel name");
+        }
+        ChannelType type = ChannelType.of(channel);
+        if (!type.needsAuthorization()) {
+            return AuthAnswer.badRequest("channel '" + channel + "' is public and needs no authorization");
+        }
+        Optional<ChannelSigner> configured = signer();
+        if (configured.isEmpty()) {
+            return AuthAnswer.error(503, "channel authorization is not configured on this server");
+        }
+        ChannelSigner signer = configured.get();
+        if (type == ChannelType.ENCRYPTED_PRIVATE && !signer.canEncrypt()) {
+            return AuthAnswer.badRequest("channel '" + channel + "' is encrypted, but this server has no encryption-master-key");
+        }
+        Authorization decision = decide(channel, socketId, user, roles);
+        if (decision instanceof Authorization.Denied denied) {
+            HeraldLog.authorizationRefused(channel, 403, denied.reason());
+            return AuthAnswer.forbidden(denied.reason());
+        }
+        if (type != ChannelType.PRESENCE) {
+            return AuthAnswer.ok(signer.authorizePrivate(channel, socketId));
+        }
+        Optional<PresenceMember> member = ((Authorization.Allowed) decision).member()
+                .or(() -> Optional.ofNullable(user).map(principal -> new PresenceMember(principal.getName())));
+        if (member.isEmpty()) {
+            return AuthAnswer.forbidden("a presence channel needs a signed-in user");
+        }
+        return AuthAnswer.ok(signer.authorizePresence(channel, socketId, PresenceData.channelData(member.get())));
+    }
+
+    /** The answer to a user sign-in request from {@code user} (null when anonymous). */
+    public AuthAnswer authenticateUser(String socketId, Principal user) {
+        Optional<AuthAnswer> invalid = checkSocketId(socketId);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        if (user == null) {
+            return AuthAnswer.forbidden("sign-in needs a signed-in user");
+        }
+        BroadcastUser broadcastUser;
+        try {
+            broadcastUser = userAuthenticators.isResolvable()
+                    ? userAuthenticators.get().authenticate(user)
+                    : new BroadcastUser(user.getName());
+        } catch (RuntimeException e) {
+            HeraldLog.authorizerFailed("user sign-in", e);
+            return AuthAnswer.forbidden("Forbidden");
+        }
+        if (broadcastUser == null) {
+            return AuthAnswer.forbidden("Forbidden");
+        }
+        return signer().map(signer -> AuthAnswer.ok(signer.authenticateUser(socketId, UserData.of(broadcastUser))))
+                .orElseGet(() -> AuthAnswer.error(503, "user authentication is not configured on this server"));
+    }
+
+    private Optional<ChannelSigner> signer() {
+        try {
+            return Optional.of(connections.byDefault().signer());
+        } catch (IllegalStateException e) {
+            HeraldLog.authorizationUnavailable(e);
+            return Optional.empty();
+        }
+    }
+
+    private Authorization decide(String channel, String socketId, Principal user, Predicate<String> roles) {
+        for (Candidate candidate : candidates) {
+            Optional<Map<String, String>> params = candidate.pattern().match(channel);
+            if (params.isPresent()) {
+                try {
+                    Authorization decision = candidate.authorizer()
+                            .authorize(new ChannelRequest(channel, socketId, user, roles, params.get()));
+                    return decision == null ? Authorization.deny() : decision;
+                } catch (RuntimeException e) {
+                    HeraldLog.authorizerFailed(channel, e);
+                    return Authorization.deny();
+                }
+            }
+        }
+        return defaultPolicy(channel, user);
+    }
+
+    private Authorization defaultPolicy(String channel, Principal user) {
+        if (user != null) {
+            return Authorization.allow();
+        }
+        if (settings.allowAnonymous() && ChannelType.of(channel) != ChannelType.PRESENCE) {
+            return Authorization.allow();
+        }
+        return Authorization.deny("Forbidden: sign in first");
+    }
+
+    private static Optional<AuthAnswer> checkSocketId(String socketId) {
+        if (socketId == null || socketId.isEmpty()) {
+            return Optional.of(AuthAnswer.badRequest("socket_id is required"));
+        }
+        if (!ChannelSigner.isValidSocketId(socketId)) {
+            return Optional.of(AuthAnswer.badRequest("socket_id must be two runs of digits joined by a dot"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,45 @@
+package io.herald.internal.delivery;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.herald.BroadcastUser;
+import io.herald.Channel;
+
+/** The {@code user_data} of Pusher's user sign-in, and the channel that reaches a signed-in user. */
+public final class UserData {
+    /** The prefix of the channel Pusher delivers {@code sendToUser} events on. */
+    public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
+
+    private UserData() {
+    }
+
+    /** {@code {"id":"42","user_info":{...},"watchlist":[...]}}, leaving out what is empty. */
+    public static String of(BroadcastUser user) {
+        JsonObject data = new JsonObject();
+        data.addProperty("id", user.id());
+        if (user.info() != null) {
+            data.add("user_info", JsonParser.parseString(Payloads.json(user.info())));
+        }
+        if (!user.watchlist().isEmpty()) {
+            JsonArray watchlist = new JsonArray();
+            user.watchlist().forEach(watchlist::add);
+            data.add("watchlist", watchlist);
+        }
+        return data.toString();
+    }
+
+    /** {@code #server-to-user-<id>}, for a valid user id. */
+    public static String serverToUserChannel(String userId) {
+        return SERVER_TO_USER_PREFIX + requireUserId(userId);
+    }
+
+    /** The id, if it is one Pusher accepts. */
+    public static String requireUserId(String userId) {
+        if (!Channel.isValidName(userId)) {
+            throw new IllegalArgumentException("HERALD-0015: Invalid user id '" + userId
+                    + "': use 1 to " + Channel.MAX_NAME_LENGTH + " characters from A-Z a-z 0-9 _ - = @ , . ;");
+        }
+        return userId;
+    }
+}
