@@ -7,7 +7,14 @@ import io.herald.internal.delivery.Connections;
 import io.herald.internal.drivers.LogDriverFactory;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
+import io.herald.internal.local.LocalApiResource;
+import io.herald.internal.local.LocalEndpointConfig;
+import io.herald.internal.local.LocalServer;
+import io.herald.internal.local.LocalWebSocketEndpoint;
 import io.undertow.Undertow;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
+import java.util.Set;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import jakarta.servlet.DispatcherType;
@@ -35,42 +42,59 @@ public final class HeraldServer implements AutoCloseable {
     private final WeldContainer weld;
     private final UndertowJaxrsServer server;
     private final int port;
+    private final String applicationPath;
 
-    private HeraldServer(WeldContainer weld, UndertowJaxrsServer server, int port) {
+    private HeraldServer(WeldContainer weld, UndertowJaxrsServer server, int port, String applicationPath) {
         this.weld = weld;
         this.server = server;
         this.port = port;
+        this.applicationPath = applicationPath;
     }
 
-    /** Starts Herald with exactly this configuration; {@code beanClasses} are the application's beans. */
+    /** Starts Herald with exactly this configuration, JAX-RS under {@code /api}; {@code beanClasses} are the app's. */
     public static HeraldServer start(Map<String, String> config, Class<?>... beanClasses) {
+        return start(APPLICATION_PATH, config, beanClasses);
+    }
+
+    /**
+     * Starts Herald with JAX-RS at the root, as a Pusher-compatible server runs: {@code /app/{key}} for WebSockets
+     * and {@code /apps/{id}/...} for the REST API, where Pusher's server libraries expect them.
+     */
+    public static HeraldServer atRoot(Map<String, String> config, Class<?>... beanClasses) {
+        return start("", config, beanClasses);
+    }
+
+    private static HeraldServer start(String applicationPath, Map<String, String> config, Class<?>... beanClasses) {
         HeraldTestExtension.useConfig(config);
         WeldContainer weld = new Weld()
                 .disableDiscovery()
                 .addExtension(new BroadcastExtension())
                 .addExtension(new ResteasyCdiExtension())
-                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class)
+                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
+                        LocalServer.class)
                 .addBeanClasses(beanClasses)
                 .initialize();
         try {
             ResteasyDeployment deployment = new ResteasyDeploymentImpl();
             deployment.setInjectorFactoryClass(CdiInjectorFactory.class.getName());
             deployment.getActualResourceClasses().add(AuthorizationResource.class);
+            deployment.getActualResourceClasses().add(LocalApiResource.class);
             Arrays.stream(beanClasses).filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
                     .forEach(deployment.getActualResourceClasses()::add);
             deployment.getActualProviderClasses().add(AuthPathFilter.class);
             deployment.getActualProviderClasses().add(TestLogin.class);
             UndertowJaxrsServer server = new UndertowJaxrsServer();
-            DeploymentInfo info = server.undertowDeployment(deployment, APPLICATION_PATH)
+            DeploymentInfo info = server.undertowDeployment(deployment, applicationPath.isEmpty() ? "/" : applicationPath)
                     .setContextPath("/")
                     .setDeploymentName("herald-test")
                     .setClassLoader(HeraldServer.class.getClassLoader())
                     .addFilter(Servlets.filter("cdi-request", RequestContextFilter.class))
-                    .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST);
+                    .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST)
+                    .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets());
             server.deploy(info);
             int port = freePort();
             server.start(Undertow.builder().addHttpListener(port, "127.0.0.1"));
-            return new HeraldServer(weld, server, port);
+            return new HeraldServer(weld, server, port, applicationPath);
         } catch (RuntimeException | IOException e) {
             weld.close();
             throw new IllegalStateException(e);
@@ -85,9 +109,22 @@ public final class HeraldServer implements AutoCloseable {
         return weld;
     }
 
-    /** {@code http://127.0.0.1:<port>/api/<path>}. */
+    /** {@code http://127.0.0.1:<port>/<application path>/<path>}. */
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + APPLICATION_PATH + "/" + path);
+        return URI.create("http://127.0.0.1:" + port + applicationPath + "/" + path);
+    }
+
+    /** {@code ws://127.0.0.1:<port>/app/<key>}. */
+    public URI webSocket(String key) {
+        return URI.create("ws://127.0.0.1:" + port + "/app/" + key + "?protocol=7&client=test&version=1");
+    }
+
+    // The endpoints a WebSocket container would deploy after asking Herald's ServerApplicationConfig.
+    private static WebSocketDeploymentInfo webSockets() {
+        WebSocketDeploymentInfo info = new WebSocketDeploymentInfo().setBuffers(new DefaultByteBufferPool(true, 8192));
+        new LocalEndpointConfig().getAnnotatedEndpointClasses(Set.of(LocalWebSocketEndpoint.class))
+                .forEach(info::addEndpoint);
+        return info;
     }
 
     @Override

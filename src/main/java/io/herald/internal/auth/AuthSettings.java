@@ -3,7 +3,7 @@ package io.herald.internal.auth;
 import io.herald.internal.config.HeraldSettings;
 
 /** {@code broadcast.auth.*}: where the endpoints are, and the default policy. */
-record AuthSettings(String channelPath, String userPath, boolean allowAnonymous) {
+public record AuthSettings(String channelPath, String userPath, boolean allowAnonymous) {
     static final String DEFAULT_CHANNEL_PATH = "broadcasting/authorize";
     static final String DEFAULT_USER_PATH = "broadcasting/user-auth";
 
@@ -14,7 +14,7 @@ record AuthSettings(String channelPath, String userPath, boolean allowAnonymous)
                 settings.flag("broadcast.auth.allow-anonymous", false));
     }
 
-    static String trimSlashes(String path) {
+    public static String trimSlashes(String path) {
         int from = 0;
         int to = path.length();
         while (from < to && path.charAt(from) == '/') {

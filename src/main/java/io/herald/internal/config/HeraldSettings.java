@@ -3,6 +3,9 @@ package io.herald.internal.config;
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -14,6 +17,8 @@ public final class HeraldSettings {
 
     /** First segments under {@code broadcast.} that are Herald's own settings, not connections. */
     public static final Set<String> RESERVED = Set.of("default", "auth", "private-channels");
+
+    private static final Pattern DRIVER_PROPERTY = Pattern.compile("broadcast\\.([^.]+)\\.driver");
 
     private final Config config;
 
@@ -39,6 +44,28 @@ public final class HeraldSettings {
     /** A boolean setting; anything but true or false fails naming the property. */
     public boolean flag(String property, boolean defaultValue) {
         return MicroProfileConnectionConfig.parseBoolean(property, value(property, String.valueOf(defaultValue)));
+    }
+
+    /**
+     * The connections configured: the default one and every {@code broadcast.<name>.driver} the config lists
+     * (an environment-only connection other than the default is found when first asked for).
+     */
+    public Set<String> configuredConnections() {
+        Set<String> names = new TreeSet<>();
+        names.add(defaultConnection());
+        for (String property : config.getPropertyNames()) {
+            Matcher driver = DRIVER_PROPERTY.matcher(property);
+            if (driver.matches() && !RESERVED.contains(driver.group(1))) {
+                names.add(driver.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Whether any configured connection uses {@code driver}. */
+    public boolean usesDriver(String driver) {
+        return configuredConnections().stream()
+                .anyMatch(name -> connection(name).get("driver").filter(driver::equals).isPresent());
     }
 
     /** The settings of connection {@code name}. */

@@ -20,8 +20,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The application's connections, opened on first use from {@code broadcast.<name>.*}. The default connection
- * is opened at startup, so that a missing setting fails the deployment instead of the first broadcast.
+ * The application's connections, from {@code broadcast.<name>.*}. Every configured connection is opened at startup,
+ * so that a missing setting fails the deployment instead of the first broadcast (and local servers are listening);
+ * a connection named only in code is opened on first use.
  */
 @ApplicationScoped
 public class Connections {
@@ -38,8 +39,8 @@ public class Connections {
         settings = HeraldSettings.fromMicroProfileConfig();
     }
 
-    void openDefaultAtStartup(@Observes Startup startup) {
-        byDefault();
+    void openConfiguredAtStartup(@Observes Startup startup) {
+        settings.configuredConnections().forEach(this::named);
     }
 
     public HeraldSettings settings() {

@@ -1,0 +1,392 @@
+package io.herald.internal.local;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.herald.ChannelType;
+import io.herald.internal.delivery.UserData;
+import io.herald.internal.signing.ChannelSigner;
+import io.herald.internal.signing.Hmac;
+import io.herald.spi.OutboundEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * One app of the built-in Pusher server: its connections, occupied channels and signed-in users, and the
+ * client protocol (Pusher protocol 7; clients asking for 5 get the same). Frames from one connection arrive one
+ * at a time; broadcasts may come from any thread.
+ */
+final class LocalApp {
+    static final int APP_DOES_NOT_EXIST = 4001;
+    static final int OVER_CONNECTION_QUOTA = 4004;
+    static final int UNAUTHORIZED = 4009;
+    static final int OVER_CAPACITY = 4100;
+    static final int INVALID_MESSAGE = 4200;
+    static final int OVER_LIMIT = 4301;
+    private static final Pattern CHANNEL = Pattern.compile("#?[-a-zA-Z0-9_=@,.;]{1,200}");
+
+    private final LocalSettings settings;
+    private final ChannelSigner signer;
+    private final Map<String, LocalSocket> sockets = new ConcurrentHashMap<>();
+    private final Map<String, LocalChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, Set<LocalSocket>> users = new ConcurrentHashMap<>();
+
+    LocalApp(LocalSettings settings) {
+        this.settings = settings;
+        this.signer = new ChannelSigner(settings.key(), settings.secret(), Optional.empty());
+    }
+
+    LocalSettings settings() {
+        return settings;
+    }
+
+    int connectionCount() {
+        return sockets.size();
+    }
+
+    /** A new connection, greeted with its socket id; empty (and refused with 4004) over the connection quota. */
+    Optional<LocalSocket> open(Outbox outbox) {
+        if (sockets.size() >= settings.maxConnections()) {
+            LocalSocket refused = new LocalSocket("0.0", outbox, 2);
+            refused.sendAndClose(Frames.error(OVER_CONNECTION_QUOTA, "Over the connection quota"), OVER_CONNECTION_QUOTA,
+                    "Over quota");
+            return Optional.empty();
+        }
+        LocalSocket socket;
+        do {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            socket = new LocalSocket(random.nextLong(1, 10_000_000_000L) + "." + random.nextLong(1, 10_000_000_000L),
+                    outbox, settings.maxPendingFrames());
+        } while (sockets.putIfAbsent(socket.socketId(), socket) != null);
+        socket.send(Frames.connectionEstablished(socket.socketId(), settings.activityTimeoutSeconds()));
+        return Optional.of(socket);
+    }
+
+    /** Handles one frame from a client; anything malformed gets a {@code pusher:error} and changes nothing. */
+    void receive(LocalSocket socket, String text) {
+        if (text.length() > settings.maxMessageBytes()
+                || text.getBytes(StandardCharsets.UTF_8).length > settings.maxMessageBytes()) {
+            socket.send(Frames.error(OVER_LIMIT, "Message over the " + settings.maxMessageBytes() + "-byte limit"));
+            return;
+        }
+        JsonObject frame;
+        try {
+            JsonElement parsed = JsonParser.parseString(text);
+            if (!parsed.isJsonObject()) {
+                throw new IllegalArgumentException();
+            }
+            frame = parsed.getAsJsonObject();
+        } catch (RuntimeException e) {
+            socket.send(Frames.error(INVALID_MESSAGE, "Invalid message format: not a JSON object"));
+            return;
+        }
+        String event = string(frame, "event");
+        if (event == null) {
+            socket.send(Frames.error(INVALID_MESSAGE, "Invalid message format: no event"));
+            return;
+        }
+        switch (event) {
+            case "pusher:ping" -> socket.send(Frames.pong());
+            case "pusher:pong" -> {
+                // a sign of life; nothing to answer
+            }
+            case "pusher:subscribe" -> subscribe(socket, data(frame));
+            case "pusher:unsubscribe" -> unsubscribe(socket, string(data(frame), "channel"));
+            case "pusher:signin" -> signIn(socket, data(frame));
+            default -> {
+                if (event.startsWith("client-")) {
+                    clientEvent(socket, event, string(frame, "channel"), frame.get("data"));
+                } else {
+                    socket.send(Frames.error(INVALID_MESSAGE, "Unknown event '" + event + "'"));
+                }
+            }
+        }
+    }
+
+    /** Forgets a closed connection: its subscriptions (presence members leave) and its sign-in. */
+    void closed(LocalSocket socket) {
+        if (sockets.remove(socket.socketId()) == null) {
+            return;
+        }
+        for (String channel : List.copyOf(socket.subscriptions().keySet())) {
+            unsubscribe(socket, channel);
+        }
+        String userId = socket.userId();
+        if (userId != null) {
+            users.computeIfPresent(userId, (id, set) -> {
+                set.remove(socket);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    /** Delivers an event to every subscriber of its channels but the excluded socket, encoded once per channel. */
+    void publish(OutboundEvent event) {
+        for (String channel : event.channels()) {
+            Set<LocalSocket> recipients = channel.startsWith(UserData.SERVER_TO_USER_PREFIX)
+                    ? users.getOrDefault(channel.substring(UserData.SERVER_TO_USER_PREFIX.length()), Set.of())
+                    : Optional.ofNullable(channels.get(channel)).map(LocalChannel::subscribers).orElse(Set.of());
+            if (recipients.isEmpty()) {
+                continue;
+            }
+            String frame = Frames.event(event.name(), channel, event.data(), null);
+            for (LocalSocket recipient : recipients) {
+                if (!recipient.socketId().equals(event.socketId())) {
+                    recipient.send(frame);
+                }
+            }
+        }
+    }
+
+    /** Closes every connection signed in as {@code userId}. */
+    void terminate(String userId) {
+        for (LocalSocket socket : List.copyOf(users.getOrDefault(userId, Set.of()))) {
+            socket.sendAndClose(Frames.error(UNAUTHORIZED, "You got disconnected by the app."), UNAUTHORIZED,
+                    "Terminated by the app");
+        }
+    }
+
+    /** Occupied channels whose name starts with {@code prefix}, each with its member count if presence. */
+    Map<String, Integer> occupied(String prefix) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        channels.values().stream()
+                .filter(channel -> channel.name().startsWith(prefix == null ? "" : prefix))
+                .filter(channel -> !channel.subscribers().isEmpty())
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(channel -> found.put(channel.name(), channel.memberCount()));
+        return found;
+    }
+
+    Optional<LocalChannel> channel(String name) {
+        return Optional.ofNullable(channels.get(name)).filter(channel -> !channel.subscribers().isEmpty());
+    }
+
+    private void subscribe(LocalSocket socket, JsonObject data) {
+        String channel = string(data, "channel");
+        if (channel == null || !CHANNEL.matcher(channel).matches()) {
+            socket.send(Frames.error(INVALID_MESSAGE, "Invalid channel name"));
+            return;
+        }
+        if (!socket.subscriptions().containsKey(channel)
+                && socket.subscriptions().size() >= settings.maxChannelsPerConnection()) {
+            refuseSubscription(socket, channel, "LimitReached", OVER_LIMIT,
+                    "Over the limit of " + settings.maxChannelsPerConnection() + " channels per connection");
+            return;
+        }
+        if (channel.startsWith("#")) {
+            subscribeToOwnUserChannel(socket, channel);
+            return;
+        }
+        ChannelType type = ChannelType.of(channel);
+        String auth = string(data, "auth");
+        if (type == ChannelType.PUBLIC) {
+            join(socket, channel, "");
+            socket.send(Frames.subscriptionSucceeded(channel, "{}"));
+        } else if (type == ChannelType.PRESENCE) {
+            subscribePresence(socket, channel, auth, string(data, "channel_data"));
+        } else if (signed(auth, socket.socketId() + ":" + channel)) {
+            join(socket, channel, "");
+            socket.send(Frames.subscriptionSucceeded(channel, "{}"));
+        } else {
+            refuseSubscription(socket, channel, "AuthError", UNAUTHORIZED, "Invalid signature for '" + channel + "'");
+        }
+    }
+
+    private void subscribeToOwnUserChannel(LocalSocket socket, String channel) {
+        if (socket.userId() != null && channel.equals(UserData.SERVER_TO_USER_PREFIX + socket.userId())) {
+            socket.subscriptions().put(channel, "");
+            socket.send(Frames.subscriptionSucceeded(channel, "{}"));
+        } else {
+            refuseSubscription(socket, channel, "AuthError", UNAUTHORIZED, "Not signed in as the user of '" + channel + "'");
+        }
+    }
+
+    private void subscribePresence(LocalSocket socket, String channel, String auth, String channelData) {
+        if (channelData == null || !signed(auth, socket.socketId() + ":" + channel + ":" + channelData)) {
+            refuseSubscription(socket, channel, "AuthError", UNAUTHORIZED, "Invalid signature for '" + channel + "'");
+            return;
+        }
+        JsonObject member;
+        try {
+            member = JsonParser.parseString(channelData).getAsJsonObject();
+        } catch (RuntimeException e) {
+            socket.send(Frames.error(INVALID_MESSAGE, "channel_data is not a JSON object"));
+            return;
+        }
+        JsonElement id = member.get("user_id");
+        if (id == null || !id.isJsonPrimitive() || id.getAsString().isEmpty()) {
+            socket.send(Frames.error(INVALID_MESSAGE, "channel_data has no user_id"));
+            return;
+        }
+        String userId = id.getAsString();
+        String info = member.has("user_info") ? member.get("user_info").toString() : "null";
+        if (socket.subscriptions().containsKey(channel)) {
+            socket.send(Frames.subscriptionSucceeded(channel, presence(channels.get(channel))));
+            return;
+        }
+        boolean[] refusedOrNew = new boolean[2];
+        LocalChannel joined = channels.compute(channel, (name, existing) -> {
+            LocalChannel state = existing != null ? existing : new LocalChannel(name);
+            if (!state.hasMember(userId) && state.memberCount() >= settings.maxPresenceMembers()) {
+                refusedOrNew[0] = true;
+                return existing;
+            }
+            refusedOrNew[1] = state.join(userId, info);
+            state.subscribers().add(socket);
+            return state;
+        });
+        if (refusedOrNew[0]) {
+            refuseSubscription(socket, channel, "LimitReached", OVER_CAPACITY,
+                    "Presence channel is full (" + settings.maxPresenceMembers() + " members)");
+            return;
+        }
+        socket.subscriptions().put(channel, userId);
+        boolean newMember = refusedOrNew[1];
+        socket.send(Frames.subscriptionSucceeded(channel, presence(joined)));
+        if (newMember) {
+            String added = Frames.memberAdded(channel, userId, info);
+            joined.subscribers().stream().filter(other -> other != socket).forEach(other -> other.send(added));
+        }
+    }
+
+    private void unsubscribe(LocalSocket socket, String channel) {
+        if (channel == null) {
+            socket.send(Frames.error(INVALID_MESSAGE, "pusher:unsubscribe needs a channel"));
+            return;
+        }
+        String userId = socket.subscriptions().remove(channel);
+        if (userId == null) {
+            return;
+        }
+        boolean[] lastOfMember = new boolean[1];
+        LocalChannel[] left = new LocalChannel[1];
+        channels.computeIfPresent(channel, (name, state) -> {
+            state.subscribers().remove(socket);
+            lastOfMember[0] = !userId.isEmpty() && state.leave(userId);
+            left[0] = state;
+            return state.subscribers().isEmpty() ? null : state;
+        });
+        if (lastOfMember[0]) {
+            String removed = Frames.memberRemoved(channel, userId);
+            left[0].subscribers().forEach(other -> other.send(removed));
+        }
+    }
+
+    private void signIn(LocalSocket socket, JsonObject data) {
+        String userData = string(data, "user_data");
+        if (userData == null || !signed(string(data, "auth"), socket.socketId() + "::user::" + userData)) {
+            socket.send(Frames.error(UNAUTHORIZED, "Invalid signature for the sign-in"));
+            return;
+        }
+        String id;
+        try {
+            JsonElement user = JsonParser.parseString(userData).getAsJsonObject().get("id");
+            id = user != null && user.isJsonPrimitive() ? user.getAsString() : "";
+        } catch (RuntimeException e) {
+            id = "";
+        }
+        if (id.isEmpty()) {
+            socket.send(Frames.error(INVALID_MESSAGE, "user_data has no id"));
+            return;
+        }
+        if (socket.userId() != null && !socket.userId().equals(id)) {
+            socket.send(Frames.error(UNAUTHORIZED, "This connection is signed in as another user"));
+            return;
+        }
+        socket.signIn(id);
+        users.computeIfAbsent(id, key -> ConcurrentHashMap.newKeySet()).add(socket);
+        socket.send(Frames.signinSuccess(userData));
+    }
+
+    private void clientEvent(LocalSocket socket, String event, String channel, JsonElement data) {
+        if (!settings.clientEvents()) {
+            socket.send(Frames.error(OVER_LIMIT, "Client events are not enabled for this app"));
+            return;
+        }
+        ChannelType type = channel == null ? ChannelType.PUBLIC : ChannelType.of(channel);
+        if (type != ChannelType.PRIVATE && type != ChannelType.PRESENCE) {
+            socket.send(Frames.error(UNAUTHORIZED, "Client events need a private or presence channel"));
+            return;
+        }
+        String userId = socket.subscriptions().get(channel);
+        if (userId == null) {
+            socket.send(Frames.error(UNAUTHORIZED, "Not subscribed to '" + channel + "'"));
+            return;
+        }
+        if (!socket.allowClientEvent(settings.clientEventsPerSecond(), System.currentTimeMillis())) {
+            socket.send(Frames.error(OVER_LIMIT, "Client event rejected: over " + settings.clientEventsPerSecond()
+                    + " per second"));
+            return;
+        }
+        String payload = data == null ? "{}" : data.isJsonPrimitive() ? data.getAsString() : data.toString();
+        String frame = Frames.event(event, channel, payload, type == ChannelType.PRESENCE ? userId : null);
+        LocalChannel target = channels.get(channel);
+        if (target != null) {
+            target.subscribers().stream().filter(other -> other != socket).forEach(other -> other.send(frame));
+        }
+    }
+
+    // Subscribers are added and removed inside compute, so that a last unsubscribe removing the channel and a new
+    // subscription to it cannot interleave.
+    private void join(LocalSocket socket, String channel, String memberId) {
+        channels.compute(channel, (name, existing) -> {
+            LocalChannel state = existing != null ? existing : new LocalChannel(name);
+            state.subscribers().add(socket);
+            return state;
+        });
+        socket.subscriptions().put(channel, memberId);
+    }
+
+    private void refuseSubscription(LocalSocket socket, String channel, String type, int code, String message) {
+        JsonObject error = new JsonObject();
+        error.addProperty("type", type);
+        error.addProperty("error", message);
+        error.addProperty("status", code == UNAUTHORIZED ? 401 : code);
+        socket.send(Frames.frame("pusher:subscription_error", channel, error.toString()));
+        socket.send(Frames.error(code, message));
+    }
+
+    private boolean signed(String auth, String text) {
+        return auth != null && Hmac.constantTimeEquals(signer.token(text), auth);
+    }
+
+    private static String presence(LocalChannel channel) {
+        JsonObject hash = new JsonObject();
+        com.google.gson.JsonArray ids = new com.google.gson.JsonArray();
+        channel.members().forEach((id, member) -> {
+            ids.add(id);
+            hash.add(id, JsonParser.parseString(member.infoJson()));
+        });
+        JsonObject presence = new JsonObject();
+        presence.add("ids", ids);
+        presence.add("hash", hash);
+        presence.addProperty("count", ids.size());
+        JsonObject data = new JsonObject();
+        data.add("presence", presence);
+        return data.toString();
+    }
+
+    private static JsonObject data(JsonObject frame) {
+        JsonElement data = frame.get("data");
+        if (data != null && data.isJsonPrimitive() && data.getAsJsonPrimitive().isString()) {
+            try {
+                data = JsonParser.parseString(data.getAsString());
+            } catch (RuntimeException e) {
+                return new JsonObject();
+            }
+        }
+        return data != null && data.isJsonObject() ? data.getAsJsonObject() : new JsonObject();
+    }
+
+    private static String string(JsonObject object, String name) {
+        JsonElement value = object.get(name);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
+    }
+}

@@ -1,0 +1,74 @@
+package io.herald.internal.local;
+
+import com.google.gson.JsonObject;
+import com.pusher.rest.crypto.CryptoUtil;
+import com.pusher.rest.data.EncryptedMessage;
+import io.herald.ChannelType;
+import io.herald.spi.BroadcastDriver;
+import io.herald.spi.BroadcastDriverFactory;
+import io.herald.spi.ConnectionConfig;
+import io.herald.spi.OutboundEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Driver {@code local}: the application serves Pusher's protocol itself, at {@code /app/{key}} (WebSocket) and
+ * {@code apps/{app-id}/...} (REST, under the JAX-RS application path), and delivers its broadcasts in-process.
+ */
+@ApplicationScoped
+public class LocalDriverFactory implements BroadcastDriverFactory {
+
+    @Inject
+    LocalServer server;
+
+    @Override
+    public String name() {
+        return "local";
+    }
+
+    // The server is the publisher here, so it encrypts as a Pusher server library would before Pusher relays.
+    private static OutboundEvent encrypted(OutboundEvent event, String channel, CryptoUtil crypto) {
+        EncryptedMessage message = crypto.encrypt(channel, event.data().getBytes(StandardCharsets.UTF_8));
+        JsonObject data = new JsonObject();
+        data.addProperty("nonce", message.getNonce());
+        data.addProperty("ciphertext", message.getCiphertext());
+        return new OutboundEvent(List.of(channel), event.name(), data.toString(), event.socketId());
+    }
+
+    @Override
+    public BroadcastDriver create(ConnectionConfig config) {
+        LocalApp app = server.register(LocalSettings.from(config));
+        Optional<CryptoUtil> crypto = config.get("encryption-master-key").map(CryptoUtil::new);
+        return new BroadcastDriver() {
+            @Override
+            public void send(OutboundEvent event) {
+                List<String> plain = new ArrayList<>();
+                for (String channel : event.channels()) {
+                    if (ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE) {
+                        app.publish(encrypted(event, channel, crypto.orElseThrow(() -> new IllegalStateException(
+                                "HERALD-0014: Channel '" + channel + "' is encrypted, but no encryption-master-key is configured"))));
+                    } else {
+                        plain.add(channel);
+                    }
+                }
+                if (!plain.isEmpty()) {
+                    app.publish(event.withChannels(plain));
+                }
+            }
+
+            @Override
+            public void terminateUserConnections(String userId) {
+                app.terminate(userId);
+            }
+
+            @Override
+            public void close() {
+                server.unregister(app);
+            }
+        };
+    }
+}

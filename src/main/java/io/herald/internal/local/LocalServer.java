@@ -1,0 +1,49 @@
+package io.herald.internal.local;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The apps of the application's {@code local} connections, found by key (WebSocket) or app id (REST). */
+@ApplicationScoped
+public class LocalServer {
+    private final Map<String, LocalApp> byKey = new ConcurrentHashMap<>();
+
+    /** The bean, for the WebSocket endpoint, which the container creates outside CDI in some runtimes. */
+    static LocalServer current() {
+        return CDI.current().select(LocalServer.class).get();
+    }
+
+    LocalApp register(LocalSettings settings) {
+        LocalApp app = new LocalApp(settings);
+        if (byKey.putIfAbsent(settings.key(), app) != null) {
+            throw new IllegalStateException("HERALD-0017: Two local connections use the key '" + settings.key() + "'");
+        }
+        return app;
+    }
+
+    void unregister(LocalApp app) {
+        byKey.remove(app.settings().key(), app);
+    }
+
+    Optional<LocalApp> byKey(String key) {
+        return Optional.ofNullable(key).map(byKey::get);
+    }
+
+    Optional<LocalApp> byAppId(String appId) {
+        return byKey.values().stream().filter(app -> app.settings().appId().equals(appId)).findFirst();
+    }
+
+    /** Whether any local app is being served; without one there is no WebSocket endpoint and no REST API. */
+    public boolean isServing() {
+        return !byKey.isEmpty();
+    }
+
+    @PreDestroy
+    void stop() {
+        byKey.clear();
+    }
+}

@@ -1,0 +1,45 @@
+package io.herald.internal.local;
+
+import io.herald.spi.ConnectionConfig;
+
+/**
+ * One {@code local} connection's app and limits, from {@code broadcast.<connection>.*}.
+ *
+ * @param appId {@code app-id}
+ * @param key {@code client} or {@code key}: what clients connect with ({@code /app/{key}})
+ * @param secret {@code secret}: verifies subscriptions, sign-ins and REST requests
+ * @param clientEvents {@code client-events}: relay {@code client-*} events (default false)
+ * @param activityTimeoutSeconds {@code activity-timeout}: announced to clients, who ping after that much silence
+ * @param idleTimeoutSeconds {@code idle-timeout}: a connection silent this long is closed
+ * @param maxMessageBytes {@code max-message-bytes}: the largest frame a client may send
+ * @param maxChannelsPerConnection {@code max-channels-per-connection}
+ * @param maxPresenceMembers {@code max-presence-members}: distinct members of one presence channel
+ * @param clientEventsPerSecond {@code client-events-per-second}: per connection
+ * @param maxConnections {@code max-connections}: per app
+ * @param maxPendingFrames {@code max-pending-frames}: frames queued for one slow client before it is dropped
+ */
+record LocalSettings(String appId, String key, String secret, boolean clientEvents, int activityTimeoutSeconds,
+        int idleTimeoutSeconds, int maxMessageBytes, int maxChannelsPerConnection, int maxPresenceMembers,
+        int clientEventsPerSecond, int maxConnections, int maxPendingFrames) {
+
+    static LocalSettings from(ConnectionConfig config) {
+        return new LocalSettings(
+                config.require("app-id"),
+                config.get("client").or(() -> config.get("key")).orElseGet(() -> config.require("client")),
+                config.require("secret"),
+                config.getBoolean("client-events", false),
+                config.getInt("activity-timeout", 30),
+                config.getInt("idle-timeout", 120),
+                config.getInt("max-message-bytes", 10 * 1024),
+                config.getInt("max-channels-per-connection", 100),
+                config.getInt("max-presence-members", 100),
+                config.getInt("client-events-per-second", 10),
+                config.getInt("max-connections", 20_000),
+                config.getInt("max-pending-frames", 1_000));
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSettings[appId=" + appId + ", key=" + key + "]";
+    }
+}

@@ -1,0 +1,147 @@
+package io.herald.internal.local;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One client connection: its socket id, what it subscribed to (and as which presence member), who it signed in
+ * as, and an ordered, bounded queue of frames written one at a time, so that a slow client never blocks a
+ * broadcast and never grows memory without bound.
+ */
+final class LocalSocket {
+    private static final String CLOSE_AFTER_WRITING = new String("close");
+    private final String socketId;
+    private final Outbox outbox;
+    private final int maxPendingFrames;
+    private final Map<String, String> subscriptions = new ConcurrentHashMap<>();
+    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Thread writer;
+    private volatile boolean inSend;
+    private volatile boolean completedInSend;
+    private volatile String userId;
+    private volatile boolean closing;
+    private volatile int closeCode;
+    private volatile String closeReason;
+    private long rateWindowStart;
+    private int eventsInWindow;
+
+    LocalSocket(String socketId, Outbox outbox, int maxPendingFrames) {
+        this.socketId = socketId;
+        this.outbox = outbox;
+        this.maxPendingFrames = maxPendingFrames;
+    }
+
+    String socketId() {
+        return socketId;
+    }
+
+    /** The channels subscribed, each with its presence member id (empty for other channels). */
+    Map<String, String> subscriptions() {
+        return subscriptions;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    void signIn(String id) {
+        userId = id;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Whether one more client event fits in this second's allowance. */
+    synchronized boolean allowClientEvent(int perSecond, long nowMillis) {
+        if (nowMillis - rateWindowStart >= 1000) {
+            rateWindowStart = nowMillis;
+            eventsInWindow = 0;
+        }
+        return ++eventsInWindow <= perSecond;
+    }
+
+    /** Queues a frame; a client that lets {@code maxPendingFrames} pile up is disconnected (4100, reconnect later). */
+    void send(String frame) {
+        if (closed.get() || closing) {
+            return;
+        }
+        if (pendingCount.incrementAndGet() > maxPendingFrames) {
+            close(4100, "Over capacity: the client reads too slowly");
+            return;
+        }
+        pending.add(frame);
+        if (writing.compareAndSet(false, true)) {
+            writeLoop();
+        }
+    }
+
+    /** Sends {@code frame} after what is already queued, then closes: for refusals that end the connection. */
+    void sendAndClose(String frame, int code, String reason) {
+        if (closed.get()) {
+            return;
+        }
+        closeCode = code;
+        closeReason = reason;
+        pending.add(frame);
+        pending.add(CLOSE_AFTER_WRITING);
+        closing = true;
+        if (writing.compareAndSet(false, true)) {
+            writeLoop();
+        }
+    }
+
+    void close(int code, String reason) {
+        if (closed.compareAndSet(false, true)) {
+            outbox.close(code, reason);
+        }
+    }
+
+    // Called by the thread that set 'writing'. A write that completes inside outbox.send (on this thread) is
+    // continued by this loop rather than by recursion, so a long queue cannot overflow the stack.
+    private void writeLoop() {
+        while (true) {
+            String next = pending.poll();
+            if (next == null) {
+                writing.set(false);
+                if (pending.isEmpty() || !writing.compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            if (next == CLOSE_AFTER_WRITING) {
+                close(closeCode, closeReason);
+                return;
+            }
+            pendingCount.decrementAndGet();
+            writer = Thread.currentThread();
+            completedInSend = false;
+            inSend = true;
+            outbox.send(next, this::written);
+            inSend = false;
+            if (!completedInSend) {
+                return;
+            }
+        }
+    }
+
+    private void written(Throwable failure) {
+        if (failure != null) {
+            closed.set(true);
+            pending.clear();
+            return;
+        }
+        if (inSend && Thread.currentThread() == writer) {
+            completedInSend = true;
+        } else {
+            writeLoop();
+        }
+    }
+}

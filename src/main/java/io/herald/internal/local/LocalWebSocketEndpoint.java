@@ -1,0 +1,83 @@
+package io.herald.internal.local;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Pusher's client protocol over Jakarta WebSocket, at {@code /app/{key}}: what pusher-js and pusher-java-client
+ * connect to. Deployed only while a {@code local} connection is configured ({@link LocalEndpointConfig}).
+ */
+@ServerEndpoint("/app/{key}")
+public class LocalWebSocketEndpoint {
+    private static final int MIN_BUFFER = 64 * 1024;
+
+    private LocalApp app;
+    private LocalSocket socket;
+
+    @OnOpen
+    public void open(Session session, @PathParam("key") String key) throws IOException {
+        Optional<LocalApp> found = LocalServer.current().byKey(key);
+        if (found.isEmpty()) {
+            session.getBasicRemote().sendText(Frames.error(LocalApp.APP_DOES_NOT_EXIST, "Application does not exist"));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(LocalApp.APP_DOES_NOT_EXIST),
+                    "Application does not exist"));
+            return;
+        }
+        app = found.get();
+        LocalSettings settings = app.settings();
+        session.setMaxIdleTimeout(settings.idleTimeoutSeconds() * 1000L);
+        // Frames up to four times the limit reach LocalApp, which answers them with pusher:error; only larger ones
+        // are cut off by the container.
+        session.setMaxTextMessageBufferSize(Math.max(MIN_BUFFER, settings.maxMessageBytes() * 4));
+        socket = app.open(new SessionOutbox(session)).orElse(null);
+    }
+
+    @OnMessage
+    public void message(String text) {
+        if (socket != null) {
+            app.receive(socket, text);
+        }
+    }
+
+    @OnClose
+    public void close() {
+        if (socket != null) {
+            app.closed(socket);
+        }
+    }
+
+    @OnError
+    public void error(Throwable failure) {
+        close();
+    }
+
+    /** Frames go out through the session's asynchronous remote, one at a time (LocalSocket orders them). */
+    private record SessionOutbox(Session session) implements Outbox {
+        @Override
+        public void send(String frame, Consumer<Throwable> done) {
+            try {
+                session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
+            } catch (RuntimeException e) {
+                done.accept(e);
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+            } catch (IOException | RuntimeException e) {
+                // already gone
+            }
+        }
+    }
+}

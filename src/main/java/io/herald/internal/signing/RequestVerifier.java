@@ -1,0 +1,94 @@
+package io.herald.internal.signing;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Checks a signed Pusher REST request as Pusher does: {@code auth_key}, {@code auth_version=1.0},
+ * {@code auth_timestamp} within 600 s, {@code body_md5} of the body received, and the HMAC-SHA256 signature of
+ * {@code METHOD\nPATH\nsorted query} compared in constant time.
+ */
+public final class RequestVerifier {
+    /** How far a request's timestamp may be from the server's clock. */
+    public static final long MAX_SKEW_SECONDS = 600;
+
+    private final String key;
+    private final String secret;
+
+    public RequestVerifier(String key, String secret) {
+        this.key = key;
+        this.secret = secret;
+    }
+
+    /** Why the request is refused (answer 401 with it), or empty when it is genuine. */
+    public Optional<String> refusal(String method, String path, Map<String, String> query, byte[] body, Instant now) {
+        if (!Hmac.constantTimeEquals(key, query.get("auth_key"))) {
+            return Optional.of("Unknown auth_key");
+        }
+        if (!"1.0".equals(query.get("auth_version"))) {
+            return Optional.of("Invalid auth_version");
+        }
+        long timestamp;
+        try {
+            timestamp = Long.parseLong(query.getOrDefault("auth_timestamp", ""));
+        } catch (NumberFormatException e) {
+            return Optional.of("Missing or invalid auth_timestamp");
+        }
+        if (Math.abs(now.getEpochSecond() - timestamp) >= MAX_SKEW_SECONDS) {
+            return Optional.of("Timestamp expired: Given timestamp (" + timestamp + ") not within 600s of server time ("
+                    + now.getEpochSecond() + ")");
+        }
+        if (body.length > 0 && !md5Hex(body).equals(query.get("body_md5"))) {
+            return Optional.of("Invalid body_md5");
+        }
+        String toSign = method.toUpperCase() + "\n" + path + "\n" + sortedQuery(query);
+        if (!Hmac.constantTimeEquals(Hmac.sha256Hex(secret, toSign), query.getOrDefault("auth_signature", ""))) {
+            return Optional.of("Invalid signature: you should have sent HmacSHA256Hex(\""
+                    + toSign.replace("\n", "\\n") + "\", your_secret_key)");
+        }
+        return Optional.empty();
+    }
+
+    /** The query without {@code auth_signature}: keys lower-cased and sorted, values unescaped, joined with {@code &}. */
+    public static String sortedQuery(Map<String, String> query) {
+        TreeMap<String, String> sorted = new TreeMap<>();
+        query.forEach((k, v) -> {
+            if (!k.equalsIgnoreCase("auth_signature")) {
+                sorted.put(k.toLowerCase(), v);
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        sorted.forEach((k, v) -> text.append(text.length() == 0 ? "" : "&").append(k).append('=').append(v));
+        return text.toString();
+    }
+
+    /** The decoded parameters of a raw query string. */
+    public static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> query = new TreeMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    static String md5Hex(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

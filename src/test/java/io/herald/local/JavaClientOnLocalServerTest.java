@@ -1,0 +1,167 @@
+package io.herald.local;
+
+import static io.herald.local.JavaClient.next;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.pusher.client.channel.PusherEvent;
+import com.pusher.client.connection.ConnectionState;
+import io.herald.Broadcast;
+import io.herald.Broadcaster;
+import io.herald.CanBroadcast;
+import io.herald.Channel;
+import io.herald.EncryptedPrivateChannel;
+import io.herald.PrivateChannel;
+import io.herald.firing.NewRelease;
+import io.herald.testing.HeraldServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** pusher-java-client 2.4.4 against the local driver's WebSocket server, through the authorization endpoint. */
+class JavaClientOnLocalServerTest {
+    private static HeraldServer server;
+
+    record OrderShipped(long id) implements CanBroadcast {
+        @Override
+        public List<Channel> broadcastOn() {
+            return List.of(new PrivateChannel("orders." + id));
+        }
+    }
+
+    record Payslip(String employee, int amount) implements CanBroadcast {
+        @Override
+        public List<Channel> broadcastOn() {
+            return List.of(new EncryptedPrivateChannel("payroll"));
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        server = HeraldServer.atRoot(LocalEnv.config());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void fire(Object event) {
+        server.container().event().select(Broadcast.Literal.INSTANCE).fire(event);
+    }
+
+    @Test
+    void publicChannelReceivesAFiredCdiEvent() throws Exception {
+        try (JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            ada.pusher.subscribe("releases", ada.listener, "NewRelease");
+            assertThat(next(ada.subscribed)).isEqualTo("releases");
+
+            fire(new NewRelease("4.0.0"));
+
+            PusherEvent event = next(ada.events);
+            assertThat(event.getEventName()).isEqualTo("NewRelease");
+            assertThat(event.getChannelName()).isEqualTo("releases");
+            assertThat(event.getData()).isEqualTo("{\"message\":\"Version 4.0.0 has been released !\"}");
+        }
+    }
+
+    @Test
+    void privateChannelIsJoinedThroughTheAuthorizationEndpoint() throws Exception {
+        try (JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            ada.pusher.subscribePrivate("private-orders.7", ada.listener, "OrderShipped");
+            assertThat(next(ada.subscribed)).isEqualTo("private-orders.7");
+
+            fire(new OrderShipped(7));
+
+            assertThat(next(ada.events).getData()).isEqualTo("{\"id\":7}");
+        }
+    }
+
+    @Test
+    void encryptedChannelEventIsDecryptedByTheClient() throws Exception {
+        try (JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            ada.pusher.subscribePrivateEncrypted("private-encrypted-payroll", ada.listener, "Payslip");
+            assertThat(next(ada.subscribed)).isEqualTo("private-encrypted-payroll");
+
+            fire(new Payslip("ada", 1200));
+
+            assertThat(next(ada.events).getData()).isEqualTo("{\"employee\":\"ada\",\"amount\":1200}");
+            assertThat(ada.errors).isEmpty();
+        }
+    }
+
+    @Test
+    void presenceMembersSeeJoinsAndLeaves() throws Exception {
+        try (JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            ada.pusher.subscribePresence("presence-lobby", ada.listener);
+            assertThat(next(ada.presence)).isEqualTo("here ada");
+
+            try (JavaClient bob = new JavaClient(server, LocalEnv.KEY, "bob").connected()) {
+                bob.pusher.subscribePresence("presence-lobby", bob.listener);
+                assertThat(List.of(next(bob.presence), next(bob.presence))).containsExactly("here ada", "here bob");
+                assertThat(next(ada.presence)).startsWith("joined bob");
+            }
+
+            assertThat(next(ada.presence)).isEqualTo("left bob");
+        }
+    }
+
+    @Test
+    void clientEventReachesOthersButNotTheSender() throws Exception {
+        try (JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected();
+                JavaClient bob = new JavaClient(server, LocalEnv.KEY, "bob").connected()) {
+            var adaChannel = ada.pusher.subscribePrivate("private-chat.1", ada.listener, "client-typing");
+            bob.pusher.subscribePrivate("private-chat.1", bob.listener, "client-typing");
+            next(ada.subscribed);
+            next(bob.subscribed);
+
+            adaChannel.trigger("client-typing", "{\"who\":\"ada\"}");
+
+            PusherEvent relayed = next(bob.events);
+            assertThat(relayed.getEventName()).isEqualTo("client-typing");
+            assertThat(relayed.getData()).isEqualTo("{\"who\":\"ada\"}");
+            assertThat(ada.events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void forgedTokenIsRefusedWithASubscriptionError() throws Exception {
+        try (RawSocket raw = RawSocket.open(server.webSocket(LocalEnv.KEY))) {
+            String socketId = raw.socketId();
+            raw.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-admins\",\"auth\":\""
+                    + LocalEnv.KEY + ":" + "0".repeat(64) + "\"}}");
+
+            assertThat(raw.next()).contains("pusher:subscription_error").contains("private-admins");
+            assertThat(raw.next()).contains("pusher:error").contains("4009");
+            assertThat(socketId).matches("\\d+\\.\\d+");
+        }
+    }
+
+    @Test
+    void unknownAppKeyIsRefusedWith4001() throws Exception {
+        try (JavaClient stranger = new JavaClient(server, "no-such-key", "ada").connect()) {
+            assertThat(next(stranger.errors)).startsWith("4001");
+            stranger.awaitState(ConnectionState.DISCONNECTED);
+        }
+    }
+
+    @Test
+    void signedInUserReceivesSendToUser() throws Exception {
+        try (JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            ada.pusher.user().bind("Invoice", ada.listener);
+            ada.pusher.signin();
+            Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
+
+            PusherEvent invoice = null;
+            for (int attempt = 0; invoice == null && attempt < 50; attempt++) {
+                broadcaster.sendToUser("ada", "Invoice", Map.of("total", 12));
+                invoice = ada.events.poll(100, TimeUnit.MILLISECONDS);
+            }
+
+            assertThat(invoice).isNotNull();
+            assertThat(invoice.getData()).isEqualTo("{\"total\":12}");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.herald.local;
+
+import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A bare WebSocket (the JDK's client) for frames no Pusher client library would send. */
+final class RawSocket implements AutoCloseable {
+    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private RawSocket(URI uri) throws Exception {
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(partial.toString());
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closedWith.complete(statusCode);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    static RawSocket open(URI uri) throws Exception {
+        return new RawSocket(uri);
+    }
+
+    /** Reads {@code pusher:connection_established} and returns the socket id in it. */
+    String socketId() throws InterruptedException {
+        String established = next();
+        String data = JsonParser.parseString(established).getAsJsonObject().get("data").getAsString();
+        return JsonParser.parseString(data).getAsJsonObject().get("socket_id").getAsString();
+    }
+
+    void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    String next() throws InterruptedException {
+        String frame = frames.poll(10, TimeUnit.SECONDS);
+        if (frame == null) {
+            throw new AssertionError("No frame within 10 s");
+        }
+        return frame;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
