@@ -15,6 +15,7 @@ final class RawSocket implements AutoCloseable {
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final WebSocket socket;
+    private volatile String id;
 
     private RawSocket(URI uri) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
@@ -47,7 +48,13 @@ final class RawSocket implements AutoCloseable {
     String socketId() throws InterruptedException {
         String established = next();
         String data = JsonParser.parseString(established).getAsJsonObject().get("data").getAsString();
-        return JsonParser.parseString(data).getAsJsonObject().get("socket_id").getAsString();
+        id = JsonParser.parseString(data).getAsJsonObject().get("socket_id").getAsString();
+        return id;
+    }
+
+    /** The socket id read by {@link #socketId()}. */
+    String id() {
+        return id;
     }
 
     void send(String frame) {
@@ -60,6 +67,11 @@ final class RawSocket implements AutoCloseable {
             throw new AssertionError("No frame within 10 s");
         }
         return frame;
+    }
+
+    /** Whether no frame arrives within {@code millis}. */
+    boolean nothingWithin(long millis) throws InterruptedException {
+        return frames.poll(millis, TimeUnit.MILLISECONDS) == null;
     }
 
     @Override

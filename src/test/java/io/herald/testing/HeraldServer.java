@@ -64,7 +64,21 @@ public final class HeraldServer implements AutoCloseable {
         return start("", config, beanClasses);
     }
 
+    /** {@link #atRoot} on a port chosen beforehand, for configurations that name the server's own port. */
+    public static HeraldServer atRootOnPort(int port, Map<String, String> config, Class<?>... beanClasses) {
+        return start("", port, config, beanClasses);
+    }
+
     private static HeraldServer start(String applicationPath, Map<String, String> config, Class<?>... beanClasses) {
+        try {
+            return start(applicationPath, freePort(), config, beanClasses);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HeraldServer start(String applicationPath, int port, Map<String, String> config,
+            Class<?>... beanClasses) {
         HeraldTestExtension.useConfig(config);
         WeldContainer weld = new Weld()
                 .disableDiscovery()
@@ -92,10 +106,9 @@ public final class HeraldServer implements AutoCloseable {
                     .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST)
                     .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets());
             server.deploy(info);
-            int port = freePort();
             server.start(Undertow.builder().addHttpListener(port, "127.0.0.1"));
             return new HeraldServer(weld, server, port, applicationPath);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             weld.close();
             throw new IllegalStateException(e);
         }
