@@ -1,6 +1,7 @@
 package io.herald.internal.auth;
 
 import io.herald.internal.config.HeraldSettings;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -16,6 +17,7 @@ import java.net.URI;
  */
 @Provider
 @PreMatching
+@ApplicationScoped
 public class AuthPathFilter implements ContainerRequestFilter {
     private volatile AuthSettings settings;
 

@@ -1,0 +1,21 @@
+package demo;
+
+import io.herald.Authorization;
+import io.herald.ChannelAuthorizer;
+import io.herald.ChannelRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Only admins may join private-admins. */
+@ApplicationScoped
+public class AdminsChannel implements ChannelAuthorizer {
+
+    @Override
+    public String channel() {
+        return "private-admins";
+    }
+
+    @Override
+    public Authorization authorize(ChannelRequest request) {
+        return Authorization.allowIf(request.isUserInRole("admin"));
+    }
+}

@@ -1,0 +1,95 @@
+package demo;
+
+import io.undertow.Undertow;
+import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.handlers.resource.ClassPathResourceManager;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
+import jakarta.servlet.DispatcherType;
+import jakarta.websocket.server.ServerApplicationConfig;
+import java.util.HashSet;
+import java.util.Set;
+import org.jboss.resteasy.cdi.CdiInjectorFactory;
+import org.jboss.resteasy.core.ResteasyDeploymentImpl;
+import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
+import org.jboss.resteasy.spi.ResteasyDeployment;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * The demo application in one main: Weld SE (CDI, discovering Herald and the demo through their beans.xml),
+ * RESTEasy (JAX-RS under /api), Undertow (HTTP, WebSocket at /app/{key}, the page at /).
+ *
+ * <pre>{@code
+ * java demo.DemoServer 8080
+ * }</pre>
+ */
+public final class DemoServer implements AutoCloseable {
+    private final WeldContainer weld;
+    private final UndertowJaxrsServer server;
+
+    private DemoServer(WeldContainer weld, UndertowJaxrsServer server) {
+        this.weld = weld;
+        this.server = server;
+    }
+
+    public static DemoServer start(int port) {
+        if (DemoServer.class.getClassLoader().getResource("static/js/pusher.min.js") == null) {
+            throw new IllegalStateException("pusher-js is not installed: run 'npm ci' at the project root, then rebuild "
+                    + "(demo/run does both)");
+        }
+        WeldContainer weld = new Weld().initialize();
+        ServerScan scan = weld.getBeanManager().getExtension(ServerScan.class);
+
+        ResteasyDeployment jaxrs = new ResteasyDeploymentImpl();
+        jaxrs.setInjectorFactoryClass(CdiInjectorFactory.class.getName());
+        jaxrs.getActualResourceClasses().addAll(scan.resources);
+        jaxrs.getActualProviderClasses().addAll(scan.providers);
+
+        UndertowJaxrsServer server = new UndertowJaxrsServer();
+        DeploymentInfo app = server.undertowDeployment(jaxrs, "/api")
+                .setContextPath("/")
+                .setDeploymentName("herald-demo")
+                .setClassLoader(DemoServer.class.getClassLoader())
+                .setResourceManager(new ClassPathResourceManager(DemoServer.class.getClassLoader(), "static"))
+                .addWelcomePage("index.html")
+                .addFilter(Servlets.filter("cdi-request", RequestContextFilter.class))
+                .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST)
+                .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets(scan));
+        server.deploy(app);
+        server.start(Undertow.builder().addHttpListener(port, "0.0.0.0"));
+        return new DemoServer(weld, server);
+    }
+
+    // As a WebSocket container does: every ServerApplicationConfig decides which scanned endpoints are deployed.
+    private static WebSocketDeploymentInfo webSockets(ServerScan scan) {
+        WebSocketDeploymentInfo info = new WebSocketDeploymentInfo().setBuffers(new DefaultByteBufferPool(true, 8192));
+        Set<Class<?>> endpoints = new HashSet<>();
+        if (scan.endpointConfigs.isEmpty()) {
+            endpoints.addAll(scan.endpoints);
+        }
+        for (Class<? extends ServerApplicationConfig> type : scan.endpointConfigs) {
+            try {
+                endpoints.addAll(type.getConstructor().newInstance().getAnnotatedEndpointClasses(scan.endpoints));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        endpoints.forEach(info::addEndpoint);
+        return info;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        weld.close();
+    }
+
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+        DemoServer demo = start(port);
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        System.out.println("Herald demo: http://localhost:" + port + "/  (Ctrl+C to stop)");
+    }
+}

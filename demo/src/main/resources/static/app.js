@@ -1,0 +1,70 @@
+// The browser side of the demo, written as the seed writes it: pusher-js, subscribe, bind.
+const $ = (id) => document.getElementById(id);
+let pusher;
+
+async function post(path, form) {
+  const response = await fetch(`/api/demo/${path}`, { method: 'POST', body: new URLSearchParams(form) });
+  if (!response.ok) alert(await response.text());
+}
+
+function item(list, text, className) {
+  const li = document.createElement('li');
+  li.textContent = text;
+  if (className) li.className = className;
+  $(list).prepend(li);
+}
+
+async function connect() {
+  if (pusher) pusher.disconnect();
+  const { key } = await (await fetch('/api/demo/config')).json();
+  const me = await (await fetch('/api/demo/me')).json();
+  $('who').textContent = me.user ? `Logged in as ${me.user} (${me.role}).` : 'Not logged in.';
+  $('logout-button').hidden = !me.user;
+
+  pusher = new Pusher(key, {
+    cluster: 'local',                      // required by pusher-js; unused with wsHost
+    wsHost: location.hostname,
+    wsPort: Number(location.port) || 80,
+    forceTLS: location.protocol === 'https:',
+    enabledTransports: ['ws'],
+    channelAuthorization: { endpoint: '/api/broadcasting/authorize' },
+  });
+  pusher.connection.bind('state_change', ({ current }) => { $('connection').textContent = `Connection: ${current}`; });
+
+  pusher.subscribe('releases').bind('NewRelease', (data) => item('release-list', data.message));
+
+  $('alert-list').replaceChildren();
+  const admins = pusher.subscribe('private-admins');
+  admins.bind('pusher:subscription_succeeded', () => { $('admin-status').textContent = 'Subscribed: you will see admin alerts.'; });
+  admins.bind('pusher:subscription_error', () => { $('admin-status').textContent = 'Not authorized: only admins get these alerts.'; });
+  admins.bind('AdminUserAlert', (data) => item('alert-list', `[${data.level.toUpperCase()}] ${data.message}`, data.level));
+
+  $('online-list').replaceChildren();
+  if (me.user) {
+    const online = pusher.subscribe('presence-online');
+    const render = () => {
+      $('online-list').replaceChildren();
+      online.members.each((member) => item('online-list', `${member.id} (${member.info.role})`));
+      $('online-status').textContent = `${online.members.count} online`;
+    };
+    online.bind('pusher:subscription_succeeded', render);
+    online.bind('pusher:member_added', render);
+    online.bind('pusher:member_removed', render);
+  } else {
+    $('online-status').textContent = 'Log in to appear online.';
+  }
+}
+
+$('login').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await post('login', { name: $('name').value, role: $('role').value });
+  await connect();
+});
+$('logout-button').addEventListener('click', async () => { await post('logout', {}); await connect(); });
+$('release').addEventListener('submit', (event) => { event.preventDefault(); post('release', { version: $('version').value }); });
+$('alert').addEventListener('submit', (event) => {
+  event.preventDefault();
+  post('alert', { message: $('message').value, level: $('level').value });
+});
+
+connect();
