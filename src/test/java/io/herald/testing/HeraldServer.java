@@ -97,6 +97,9 @@ public final class HeraldServer implements AutoCloseable {
                     .forEach(deployment.getActualResourceClasses()::add);
             deployment.getActualProviderClasses().add(AuthPathFilter.class);
             deployment.getActualProviderClasses().add(TestLogin.class);
+            Set<Class<?>> endpoints = Arrays.stream(beanClasses)
+                    .filter(type -> type.isAnnotationPresent(jakarta.websocket.server.ServerEndpoint.class))
+                    .collect(java.util.stream.Collectors.toSet());
             UndertowJaxrsServer server = new UndertowJaxrsServer();
             DeploymentInfo info = server.undertowDeployment(deployment, applicationPath.isEmpty() ? "/" : applicationPath)
                     .setContextPath("/")
@@ -104,7 +107,7 @@ public final class HeraldServer implements AutoCloseable {
                     .setClassLoader(HeraldServer.class.getClassLoader())
                     .addFilter(Servlets.filter("cdi-request", RequestContextFilter.class))
                     .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST)
-                    .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets());
+                    .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets(endpoints));
             server.deploy(info);
             server.start(Undertow.builder().addHttpListener(port, "127.0.0.1"));
             return new HeraldServer(weld, server, port, applicationPath);
@@ -133,10 +136,11 @@ public final class HeraldServer implements AutoCloseable {
     }
 
     // The endpoints a WebSocket container would deploy after asking Herald's ServerApplicationConfig.
-    private static WebSocketDeploymentInfo webSockets() {
+    private static WebSocketDeploymentInfo webSockets(Set<Class<?>> applicationEndpoints) {
         WebSocketDeploymentInfo info = new WebSocketDeploymentInfo().setBuffers(new DefaultByteBufferPool(true, 8192));
-        new LocalEndpointConfig().getAnnotatedEndpointClasses(Set.of(LocalWebSocketEndpoint.class))
-                .forEach(info::addEndpoint);
+        Set<Class<?>> scanned = new java.util.HashSet<>(applicationEndpoints);
+        scanned.add(LocalWebSocketEndpoint.class);
+        new LocalEndpointConfig().getAnnotatedEndpointClasses(scanned).forEach(info::addEndpoint);
         return info;
     }
 
