@@ -66,6 +66,13 @@ test('a private channel is joined through the authorization endpoint', async () 
   assert.deepEqual(await arrived, { id: 7 });
 });
 
+test('an encrypted channel event is decrypted by pusher-js with the shared secret', async () => {
+  const { channel } = await subscribed(client('ada'), 'private-encrypted-js-payroll');
+  const arrived = once(channel, 'Payslip');
+  await fire('payslip/ada');
+  assert.deepEqual(await arrived, { employee: 'ada', amount: 1200 });
+});
+
 test('presence members see each other join and leave', async () => {
   const ada = client('ada');
   const { channel: adasLobby } = await subscribed(ada, 'presence-js-lobby');

@@ -4,6 +4,7 @@ import io.herald.Broadcast;
 import io.herald.Broadcaster;
 import io.herald.CanBroadcast;
 import io.herald.Channel;
+import io.herald.EncryptedPrivateChannel;
 import io.herald.PrivateChannel;
 import io.herald.firing.NewRelease;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,9 +29,21 @@ public class FireResource {
         }
     }
 
+    /** An end-to-end encrypted event. */
+    public record Payslip(String employee, int amount) implements CanBroadcast {
+        @Override
+        public List<Channel> broadcastOn() {
+            return List.of(new EncryptedPrivateChannel("js-payroll"));
+        }
+    }
+
     @Inject
     @Broadcast
     Event<NewRelease> releases;
+
+    @Inject
+    @Broadcast
+    Event<Payslip> payslips;
 
     @Inject
     @Broadcast
@@ -49,6 +62,12 @@ public class FireResource {
     @Path("shipped/{id}")
     public void shipped(@PathParam("id") long id) {
         shipments.fire(new OrderShipped(id));
+    }
+
+    @POST
+    @Path("payslip/{employee}")
+    public void payslip(@PathParam("employee") String employee) {
+        payslips.fire(new Payslip(employee, 1200));
     }
 
     @POST

@@ -22,7 +22,9 @@ class LocalProtocolTest {
         server = HeraldServer.atRoot(LocalEnv.config(
                 "broadcast.tight.driver=local", "broadcast.tight.app-id=7", "broadcast.tight.key=" + TIGHT_KEY,
                 "broadcast.tight.secret=" + TIGHT_SECRET, "broadcast.tight.max-channels-per-connection=2",
-                "broadcast.tight.max-presence-members=1", "broadcast.tight.max-connections=2"));
+                "broadcast.tight.max-presence-members=1", "broadcast.tight.max-connections=2",
+                "broadcast.idle.driver=local", "broadcast.idle.app-id=8", "broadcast.idle.key=idle-key",
+                "broadcast.idle.secret=idle-secret", "broadcast.idle.idle-timeout=1"));
     }
 
     @AfterAll
@@ -256,6 +258,31 @@ class LocalProtocolTest {
             socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"#server-to-user-1\"}}");
 
             assertThat(socket.next()).contains("pusher:subscription_error");
+        }
+    }
+
+    @Test
+    void silentConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        try (RawSocket socket = open("idle-key")) {
+            socket.socketId();
+
+            assertThat(socket.closedWith.get(10, TimeUnit.SECONDS)).isNotNull();
+        }
+    }
+
+    @Test
+    void unsubscribedSocketNoLongerReceivesTheChannel() throws Exception {
+        try (RawSocket socket = open(LocalEnv.KEY)) {
+            socket.socketId();
+            socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"ticker\"}}");
+            socket.next();
+            socket.send("{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"ticker\"}}");
+            socket.send("{\"event\":\"pusher:ping\"}");
+            socket.next();
+
+            server.container().select(io.herald.Broadcaster.class).get().channel("ticker", "Tick", "{}");
+
+            assertThat(socket.nothingWithin(300)).isTrue();
         }
     }
 

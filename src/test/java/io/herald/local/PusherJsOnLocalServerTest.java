@@ -39,7 +39,7 @@ class PusherJsOnLocalServerTest {
 
             assertThat(finished).as("node finished within 120 s").isTrue();
             assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).containsPattern("pass 9\\b").containsPattern("fail 0\\b");
+            assertThat(output).containsPattern("pass 10\\b").containsPattern("fail 0\\b");
         } catch (IOException e) {
             throw new AssertionError("Could not run node: " + e.getMessage(), e);
         }
