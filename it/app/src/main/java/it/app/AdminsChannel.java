@@ -1,0 +1,21 @@
+package it.app;
+
+import io.herald.Authorization;
+import io.herald.ChannelAuthorizer;
+import io.herald.ChannelRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The seed's private example: only admins may join private-admins. */
+@ApplicationScoped
+public class AdminsChannel implements ChannelAuthorizer {
+
+    @Override
+    public String channel() {
+        return "private-admins";
+    }
+
+    @Override
+    public Authorization authorize(ChannelRequest request) {
+        return Authorization.allowIf(request.isUserInRole("admin"));
+    }
+}

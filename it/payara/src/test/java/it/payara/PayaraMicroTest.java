@@ -1,0 +1,88 @@
+package it.payara;
+
+import it.scenarios.RuntimeScenarios;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The scenarios on Payara Micro 6.2025.10 with its own MicroProfile Config: ROOT.war is the application at "/",
+ * broken.war the one whose secret is missing, deployed side by side; the server's log tells how broken.war failed.
+ */
+class PayaraMicroTest extends RuntimeScenarios {
+    private static Process server;
+    private static int port;
+    private static Path log;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path deployments = Path.of(System.getProperty("deployments"));
+        log = Path.of(System.getProperty("payara.jar")).resolveSibling("payara-output.log");
+        port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        server = new ProcessBuilder(java, "-Dit.http.port=" + port, "-jar", System.getProperty("payara.jar"),
+                "--deploy", deployments.resolve("ROOT.war").toString(),
+                "--deploy", deployments.resolve("broken.war").toString(),
+                "--port", String.valueOf(port), "--nocluster", "--nohostaware")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        awaitReady(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (server != null) {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    @Override
+    protected URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    protected String failedDeploymentReport() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    // Ready once Payara Micro announces it and the application answers (404 on a GET of the root is an answer).
+    private static void awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited:\n" + Files.readString(log));
+            }
+            if (Files.readString(log).contains("Payara Micro URLs")) {
+                try {
+                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/releases")).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    return;
+                } catch (IOException notYet) {
+                    // keep waiting
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Payara Micro was not ready within " + timeout + ":\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package it.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pusher.client.Pusher;
+import com.pusher.client.PusherOptions;
+import com.pusher.client.channel.PusherEvent;
+import com.pusher.client.connection.ConnectionEventListener;
+import com.pusher.client.connection.ConnectionState;
+import com.pusher.client.connection.ConnectionStateChange;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What Herald must do in every runtime, written once; each runtime's test says where the application runs
+ * ({@link #baseUri()}) and how a deployment with a missing credential failed ({@link #failedDeploymentReport()}).
+ * The application is {@code it/app}: its broadcasts go through the pusher driver to the app's own local driver,
+ * which verifies the request's signature and delivers to the WebSocket client here.
+ */
+public abstract class RuntimeScenarios {
+    protected static final String KEY = "it-key";
+    protected static final String SECRET = "it-secret-7d1f0c";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Pusher pusher;
+
+    /** Where the application's root is, e.g. {@code http://127.0.0.1:8180/}. */
+    protected abstract URI baseUri();
+
+    /** What the runtime reported when it tried to deploy the app whose secret is missing. */
+    protected abstract String failedDeploymentReport() throws Exception;
+
+    /** The property the broken deployment lacks. */
+    protected String missingProperty() {
+        return "broadcast.pusher.secret";
+    }
+
+    @BeforeEach
+    void connect() throws InterruptedException {
+        pusher = new Pusher(KEY, new PusherOptions().setHost(baseUri().getHost()).setWsPort(baseUri().getPort())
+                .setUseTLS(false));
+        CountDownLatch connected = new CountDownLatch(1);
+        pusher.connect(new ConnectionEventListener() {
+            @Override
+            public void onConnectionStateChange(ConnectionStateChange change) {
+                if (change.getCurrentState() == ConnectionState.CONNECTED) {
+                    connected.countDown();
+                }
+            }
+
+            @Override
+            public void onError(String message, String code, Exception e) {
+            }
+        }, ConnectionState.ALL);
+        assertTrue(connected.await(20, TimeUnit.SECONDS), "pusher-java-client connected to /app/" + KEY);
+    }
+
+    @AfterEach
+    void disconnect() {
+        pusher.disconnect();
+    }
+
+    @Test
+    void requestFiresABroadcastEventThatArrivesSignedAndIsDelivered() throws Exception {
+        BlockingQueue<PusherEvent> events = subscribeToReleases();
+
+        HttpResponse<String> fired = post("releases/4.0.0", null, null);
+
+        assertEquals(204, fired.statusCode(), fired.body());
+        PusherEvent event = events.poll(20, TimeUnit.SECONDS);
+        assertNotNull(event, "NewRelease delivered to the WebSocket client");
+        assertEquals("NewRelease", event.getEventName());
+        assertEquals("{\"message\":\"Version 4.0.0 has been released !\"}", event.getData());
+    }
+
+    @Test
+    void fireAsyncDeliversToo() throws Exception {
+        BlockingQueue<PusherEvent> events = subscribeToReleases();
+
+        HttpResponse<String> fired = post("releases/async/4.0.1", null, null);
+
+        assertEquals(204, fired.statusCode(), fired.body());
+        PusherEvent event = events.poll(20, TimeUnit.SECONDS);
+        assertNotNull(event, "NewRelease (fireAsync) delivered");
+        assertTrue(event.getData().contains("4.0.1"));
+    }
+
+    @Test
+    void authorizerAdmitsAnAdminToPrivateAdmins() throws Exception {
+        HttpResponse<String> answer = authorize("private-admins", "ada", "admin");
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject json = JsonParser.parseString(answer.body()).getAsJsonObject();
+        assertEquals(KEY + ":" + hmac("1234.5678:private-admins"), json.get("auth").getAsString());
+    }
+
+    @Test
+    void authorizerRefusesOthersWith403() throws Exception {
+        assertEquals(403, authorize("private-admins", "bob", "basic").statusCode());
+    }
+
+    @Test
+    void presenceChannelAnnouncesTheSignedInUser() throws Exception {
+        HttpResponse<String> answer = authorize("presence-lobby", "ada", null);
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject json = JsonParser.parseString(answer.body()).getAsJsonObject();
+        String channelData = json.get("channel_data").getAsString();
+        assertEquals("{\"user_id\":\"ada\"}", channelData);
+        assertEquals(KEY + ":" + hmac("1234.5678:presence-lobby:" + channelData), json.get("auth").getAsString());
+    }
+
+    @Test
+    void missingCredentialFailsTheDeploymentNamingTheProperty() throws Exception {
+        String report = failedDeploymentReport();
+
+        assertTrue(report.contains("HERALD-0001") && report.contains(missingProperty()), report);
+    }
+
+    private BlockingQueue<PusherEvent> subscribeToReleases() throws InterruptedException {
+        BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        pusher.subscribe("releases", new com.pusher.client.channel.ChannelEventListener() {
+            @Override
+            public void onSubscriptionSucceeded(String channelName) {
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onEvent(PusherEvent event) {
+                events.add(event);
+            }
+        }, "NewRelease");
+        assertTrue(subscribed.await(20, TimeUnit.SECONDS), "subscribed to releases");
+        return events;
+    }
+
+    private HttpResponse<String> authorize(String channel, String user, String roles) throws Exception {
+        return post("broadcasting/authorize", "socket_id=1234.5678&channel_name=" + channel, new String[] {user, roles});
+    }
+
+    private HttpResponse<String> post(String path, String form, String[] userAndRoles) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri().resolve(path))
+                .POST(form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (userAndRoles != null) {
+            request.header("X-User", userAndRoles[0]);
+            if (userAndRoles[1] != null) {
+                request.header("X-Roles", userAndRoles[1]);
+            }
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String hmac(String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

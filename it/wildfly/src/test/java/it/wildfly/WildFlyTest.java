@@ -1,0 +1,89 @@
+package it.wildfly;
+
+import it.scenarios.RuntimeScenarios;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The scenarios on WildFly 39 (standalone.xml, as unpacked): ROOT.war is the application, broken.war the one whose
+ * secret is missing; both go in through the deployment scanner, whose marker files say how each deployment went.
+ */
+class WildFlyTest extends RuntimeScenarios {
+    private static Process server;
+    private static int port;
+    private static Path deployments;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path home = Path.of(System.getProperty("wildfly.home"));
+        deployments = home.resolve("standalone/deployments");
+        // ROOT.war takes "/", which WildFly's welcome content holds by default.
+        Path config = home.resolve("standalone/configuration/standalone.xml");
+        Files.writeString(config, Files.readString(config).replace("<location name=\"/\" handler=\"welcome-content\"/>", ""));
+        for (String war : new String[] {"ROOT.war", "broken.war"}) {
+            Files.copy(Path.of(System.getProperty("deployments"), war), deployments.resolve(war),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        port = freePort();
+        int management = freePort();
+        server = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-Djboss.http.port=" + port,
+                "-Djboss.management.http.port=" + management, "-Djboss.https.port=" + freePort(),
+                "-Dit.http.port=" + port, "-Djboss.bind.address=127.0.0.1")
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("server-output.log").toFile())
+                .start();
+        awaitMarker("ROOT.war", Duration.ofMinutes(3));
+        awaitMarker("broken.war", Duration.ofMinutes(1));
+        if (Files.exists(deployments.resolve("ROOT.war.failed"))) {
+            throw new IllegalStateException(Files.readString(deployments.resolve("ROOT.war.failed")));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (server != null) {
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    @Override
+    protected URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    protected String failedDeploymentReport() throws IOException {
+        return Files.readString(deployments.resolve("broken.war.failed"), StandardCharsets.UTF_8);
+    }
+
+    private static void awaitMarker(String war, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(deployments.resolve(war + ".deployed")) || Files.exists(deployments.resolve(war + ".failed"))) {
+                return;
+            }
+            if (!server.isAlive()) {
+                throw new IllegalStateException("WildFly exited; see server-output.log");
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(war + " was neither deployed nor failed within " + timeout);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
