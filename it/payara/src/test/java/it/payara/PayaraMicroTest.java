@@ -1,5 +1,6 @@
 package it.payara;
 
+import it.scenarios.MissingCredentialScenario;
 import it.scenarios.RuntimeScenarios;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The scenarios on Payara Micro 6.2025.10 with its own MicroProfile Config: ROOT.war is the application at "/",
  * broken.war the one whose secret is missing, deployed side by side; the server's log tells how broken.war failed.
  */
-class PayaraMicroTest extends RuntimeScenarios {
+class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScenario {
     private static Process server;
     private static int port;
     private static Path log;
@@ -54,7 +55,7 @@ class PayaraMicroTest extends RuntimeScenarios {
     }
 
     @Override
-    protected String failedDeploymentReport() throws IOException {
+    public String failedDeploymentReport() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,6 @@
 package it.wildfly;
 
+import it.scenarios.MissingCredentialScenario;
 import it.scenarios.RuntimeScenarios;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The scenarios on WildFly 39 (standalone.xml, as unpacked): ROOT.war is the application, broken.war the one whose
  * secret is missing; both go in through the deployment scanner, whose marker files say how each deployment went.
  */
-class WildFlyTest extends RuntimeScenarios {
+class WildFlyTest extends RuntimeScenarios implements MissingCredentialScenario {
     private static Process server;
     private static int port;
     private static Path deployments;
@@ -63,7 +64,7 @@ class WildFlyTest extends RuntimeScenarios {
     }
 
     @Override
-    protected String failedDeploymentReport() throws IOException {
+    public String failedDeploymentReport() throws IOException {
         return Files.readString(deployments.resolve("broken.war.failed"), StandardCharsets.UTF_8);
     }
 
