@@ -175,6 +175,21 @@ class ChannelAuthorizationEndpointTest {
     }
 
     @Test
+    void bodyOfAnotherTypeIs415() {
+        java.net.http.HttpResponse<String> response;
+        try {
+            response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString("x"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json(response).has("error")).isTrue();
+    }
+
+    @Test
     void getIs405() {
         assertThat(client.as("ada").get(endpoint).statusCode()).isEqualTo(405);
     }
