@@ -48,4 +48,8 @@ public final class HeraldLog {
         LOG.log(Level.ERROR, "HERALD-0207: A browser asked for authorization, but the default connection cannot sign: "
                 + cause.getMessage());
     }
+
+    public static void queuedDeliveryFailed(String message) {
+        LOG.log(Level.ERROR, "HERALD-0208: " + message + " (reported as BroadcastFailed)");
+    }
 }

@@ -1,5 +1,7 @@
 package io.herald.spi;
 
+import java.util.List;
+
 /**
  * Sends events for one configured connection. Created by a {@link BroadcastDriverFactory}; Herald checks
  * channel names, event names and payload sizes before {@link #send} is called. Channel names are the ones
@@ -18,10 +20,27 @@ public interface BroadcastDriver extends AutoCloseable {
     /**
      * Delivers {@code event}, or throws.
      *
-     * @throws io.herald.BroadcastException when the event was not accepted; other runtime exceptions are
-     *     wrapped into one by Herald
+     * @throws io.herald.BroadcastException when the event was not accepted ({@link RetryableBroadcastException} when
+     *     trying again may help); other runtime exceptions are wrapped into one by Herald
      */
     void send(OutboundEvent event);
+
+    /**
+     * Delivers several single-channel events at once where the service allows it (Pusher's {@code batch_events}
+     * takes 10); Herald's delivery engine calls it with at most {@link #maxBatchSize()} events. By default each is
+     * sent on its own.
+     *
+     * @throws io.herald.BroadcastException when the batch was not accepted; the engine then retries it, or sends its
+     *     events one by one to find the one that cannot go
+     */
+    default void sendBatch(List<OutboundEvent> events) {
+        events.forEach(this::send);
+    }
+
+    /** The most events {@link #sendBatch} takes in one call. */
+    default int maxBatchSize() {
+        return 1;
+    }
 
     /**
      * Closes every connection signed in as {@code userId}. Drivers without user connections need not support it.

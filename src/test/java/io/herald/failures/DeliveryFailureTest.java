@@ -84,7 +84,7 @@ class DeliveryFailureTest {
 
     @Test
     void failedFireAsyncCompletesTheStageExceptionally() {
-        pusher.answerNext(500, "boom");
+        pusher.answerNext(403, "Over quota");
 
         assertThatThrownBy(() -> releases.fireAsync(new NewRelease("1")).toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)

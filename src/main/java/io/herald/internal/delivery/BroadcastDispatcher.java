@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 
 /**
@@ -42,23 +44,52 @@ public class BroadcastDispatcher {
      * @throws IllegalArgumentException when the event is not a {@link CanBroadcast} or names no channels
      */
     public void broadcast(String connection, Object fired) {
-        CanBroadcast event = requireCanBroadcast(fired);
-        String name = event.broadcastAs();
-        List<String> channels = channelsToSendOn(name, event.broadcastOn());
-        if (!channels.isEmpty()) {
-            send(connection, channels, name, event.broadcastWith());
-        }
+        Connection target = connection(connection);
+        prepare(target, fired).ifPresent(target::send);
     }
 
-    /** Sends a fired event where no caller can be told of a failure: logs it and fires {@link BroadcastFailed}. */
-    public void broadcastOrReport(Object fired) {
+    /**
+     * Queues a fired event on {@code connection} ({@code null} for the default); the stage completes once it was
+     * delivered. A failure after queueing is also reported as {@link BroadcastFailed}.
+     *
+     * @throws BroadcastException when it cannot be queued
+     */
+    public CompletableFuture<Void> enqueue(String connection, Object fired) {
+        Connection target = connection(connection);
+        return prepare(target, fired).map(event -> target.submit(event, fired))
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Handles {@code fire()}: delivers now, or queues when the default connection is asynchronous. After commit no
+     * caller can be told of a failure, so it is logged and fired as {@link BroadcastFailed} instead of thrown.
+     */
+    public void fired(Object fired, boolean afterCommit) {
         try {
-            broadcast(null, fired);
+            if (connection(null).firesThroughQueue()) {
+                enqueue(null, fired);
+            } else {
+                broadcast(null, fired);
+            }
         } catch (RuntimeException e) {
+            if (!afterCommit) {
+                throw e;
+            }
             BroadcastException failure = e instanceof BroadcastException known ? known : describe(fired, e);
             HeraldLog.failedAfterCommit(failure.getMessage(), failure);
             report(new BroadcastFailed(failure.connection(), failure.channels(), failure.event(), fired, failure));
         }
+    }
+
+    // The event as it goes out, or empty when the sender rule left it no channel.
+    private Optional<OutboundEvent> prepare(Connection target, Object fired) {
+        CanBroadcast event = requireCanBroadcast(fired);
+        String name = event.broadcastAs();
+        List<String> channels = channelsToSendOn(name, event.broadcastOn());
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(outbound(target, channels, name, event.broadcastWith()));
     }
 
     /**
@@ -74,13 +105,15 @@ public class BroadcastDispatcher {
             throw HeraldMessages.noChannels(event);
         }
         names.forEach(Channel::new);
-        String payload;
+        target.send(outbound(target, names, event, data));
+    }
+
+    private static OutboundEvent outbound(Connection target, List<String> channels, String event, Object data) {
         try {
-            payload = Payloads.toJson(event, data);
+            return new OutboundEvent(channels, event, Payloads.toJson(event, data), null);
         } catch (IllegalArgumentException e) {
-            throw new BroadcastException(target.name(), names, event, e.getMessage(), e);
+            throw new BroadcastException(target.name(), channels, event, e.getMessage(), e);
         }
-        target.send(new OutboundEvent(names, event, payload, null));
     }
 
     /**

@@ -8,19 +8,57 @@ import io.herald.spi.BroadcastDriver;
 import io.herald.spi.OutboundEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-/** One configured connection: its driver, and the signer for its key and secret when it has them. */
+/**
+ * One configured connection: its driver, its delivery queue, and the signer for its key and secret when it has them.
+ */
 public final class Connection {
     private final String name;
     private final String driverName;
     private final BroadcastDriver driver;
     private final Optional<ChannelSigner> signer;
+    private final DeliveryEngine engine;
+    private final boolean fireThroughQueue;
 
-    Connection(String name, String driverName, BroadcastDriver driver, Optional<ChannelSigner> signer) {
+    Connection(String name, String driverName, BroadcastDriver driver, Optional<ChannelSigner> signer,
+            DeliveryEngine engine, boolean fireThroughQueue) {
         this.name = name;
         this.driverName = driverName;
         this.driver = driver;
         this.signer = signer;
+        this.engine = engine;
+        this.fireThroughQueue = fireThroughQueue;
+    }
+
+    /** Whether {@code fire()} goes through the queue too ({@code broadcast.<connection>.async=true}). */
+    public boolean firesThroughQueue() {
+        return fireThroughQueue;
+    }
+
+    /** Events waiting in this connection's queue. */
+    public int queueDepth() {
+        return engine.depth();
+    }
+
+    /** Whether the queue takes events (false once the application is stopping). */
+    public boolean isAccepting() {
+        return engine.isAccepting();
+    }
+
+    /**
+     * Checks the event against Pusher's limits and queues it; the stage completes once it was delivered.
+     *
+     * @param payload what was fired, for {@link io.herald.BroadcastFailed}
+     * @throws BroadcastException at once for an event over a limit, or when the queue stays full
+     */
+    public CompletableFuture<Void> submit(OutboundEvent event, Object payload) {
+        try {
+            EventLimits.check(event);
+        } catch (RuntimeException e) {
+            throw new BroadcastException(name, event.channels(), event.name(), String.valueOf(e.getMessage()), e);
+        }
+        return engine.submit(event, payload);
     }
 
     public String name() {
@@ -65,6 +103,7 @@ public final class Connection {
     }
 
     void close() {
+        engine.stop();
         try {
             driver.close();
         } catch (RuntimeException e) {

@@ -1,13 +1,18 @@
 package io.herald.internal.delivery;
 
+import io.herald.BroadcastException;
+import io.herald.BroadcastFailed;
+import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.signing.ChannelSigner;
+import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
@@ -31,6 +36,9 @@ public class Connections {
     @Inject
     @Any
     Instance<BroadcastDriverFactory> factories;
+
+    @Inject
+    Event<BroadcastFailed> failures;
 
     private HeraldSettings settings;
 
@@ -64,7 +72,22 @@ public class Connections {
                 .filter(candidate -> candidate.name().equals(driverName))
                 .findFirst()
                 .orElseThrow(() -> HeraldMessages.unknownDriver(config.property("driver"), driverName, knownDrivers()));
-        return new Connection(name, driverName, factory.create(config), signer(config));
+        BroadcastDriver driver = factory.create(config);
+        DeliverySettings delivery = DeliverySettings.from(config);
+        DeliveryEngine engine = new DeliveryEngine(name, driver, delivery, this::reportQueuedFailure,
+                DeliveryMetrics.NONE);
+        return new Connection(name, driverName, driver, signer(config), engine, delivery.fireThroughQueue());
+    }
+
+    // Every queued event that could not be delivered is logged and fired as BroadcastFailed, once.
+    private void reportQueuedFailure(DeliveryEngine.Pending pending, BroadcastException failure) {
+        HeraldLog.queuedDeliveryFailed(failure.getMessage());
+        try {
+            failures.fire(new BroadcastFailed(failure.connection(), failure.channels(), failure.event(),
+                    pending.payload(), failure));
+        } catch (RuntimeException e) {
+            HeraldLog.failureObserverFailed(e);
+        }
     }
 
     private TreeSet<String> knownDrivers() {

@@ -6,10 +6,13 @@ import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import io.herald.BroadcastException;
 import io.herald.ChannelType;
+import com.pusher.rest.data.Event;
 import io.herald.spi.BroadcastDriver;
+import io.herald.spi.RetryableBroadcastException;
 import io.herald.spi.OutboundEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends through {@code POST /apps/{id}/events}: at most {@value #MAX_CHANNELS_PER_REQUEST} channels a request, and
@@ -18,6 +21,7 @@ import java.util.List;
  */
 final class PusherDriver implements BroadcastDriver {
     static final int MAX_CHANNELS_PER_REQUEST = 100;
+    static final int MAX_BATCH = 10;
     private static final int MAX_REASON_LENGTH = 300;
 
     private final String connection;
@@ -34,10 +38,45 @@ final class PusherDriver implements BroadcastDriver {
             Result result = request.get(0).startsWith("#")
                     ? pusher.post("/events", reservedChannelBody(request, event))
                     : pusher.trigger(request, event.name(), event.data(), event.socketId());
-            if (result.getStatus() != Result.Status.SUCCESS) {
-                throw new BroadcastException(connection, request, event.name(), describe(result), null);
-            }
+            check(result, request, event.name());
         }
+    }
+
+    /** Up to {@value #MAX_BATCH} single-channel events in one {@code POST /batch_events}. */
+    @Override
+    public void sendBatch(List<OutboundEvent> events) {
+        if (events.size() == 1 || events.stream().anyMatch(PusherDriver::needsARequestOfItsOwn)) {
+            events.forEach(this::send);
+            return;
+        }
+        List<Event> batch = events.stream()
+                .map(event -> new Event(event.channels().get(0), event.name(), event.data(), event.socketId()))
+                .toList();
+        List<String> channels = events.stream().map(event -> event.channels().get(0)).toList();
+        check(pusher.trigger(batch), channels, events.size() + " events");
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return MAX_BATCH;
+    }
+
+    private static boolean needsARequestOfItsOwn(OutboundEvent event) {
+        String channel = event.channels().get(0);
+        return event.channels().size() > 1 || channel.startsWith("#")
+                || ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE;
+    }
+
+    private void check(Result result, List<String> channels, String event) {
+        if (result.getStatus() == Result.Status.SUCCESS) {
+            return;
+        }
+        Integer status = result.getHttpStatus();
+        if (status == null || status >= 500 || status == 429) {
+            throw new RetryableBroadcastException(connection, channels, event, describe(result), null,
+                    status != null && status == 429 ? RetryAfter.lastAnswer() : Optional.empty());
+        }
+        throw new BroadcastException(connection, channels, event, describe(result), null);
     }
 
     @Override

@@ -54,7 +54,8 @@ public class PusherDriverFactory implements BroadcastDriverFactory {
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
         pool.setMaxTotal(maxConnections);
         pool.setDefaultMaxPerRoute(maxConnections);
-        pusher.configureHttpClient(Pusher.defaultHttpClientBuilder().setConnectionManager(pool));
+        pusher.configureHttpClient(Pusher.defaultHttpClientBuilder().setConnectionManager(pool)
+                .addInterceptorLast(new RetryAfter()));
         // Herald serialises payloads itself (to check their size first), so the marshaller passes them through.
         pusher.setDataMarshaller(data -> (String) data);
         return new PusherDriver(config.connection(), pusher);
