@@ -46,13 +46,16 @@ public final class PusherRestStandIn implements AutoCloseable {
         }
     }
 
-    /** A scripted answer. */
-    public record Answer(int status, String body) {
+    /** A scripted answer, sent after {@code delay}, with extra headers. */
+    public record Answer(int status, String body, Map<String, String> headers, Duration delay) {
+        public Answer(int status, String body) {
+            this(status, body, Map.of(), Duration.ZERO);
+        }
     }
 
     private final String appId;
     private final RequestVerifier verifier;
-    private final List<Published> published = new CopyOnWriteArrayList<>();
+    private final List<Published> published = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final List<String> terminatedUsers = new CopyOnWriteArrayList<>();
     private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
@@ -86,7 +89,14 @@ public final class PusherRestStandIn implements AutoCloseable {
 
     /** Every event accepted so far, in arrival order. */
     public List<Published> published() {
-        return List.copyOf(published);
+        synchronized (published) {
+            return List.copyOf(published);
+        }
+    }
+
+    /** How many events were accepted so far. */
+    public int publishedCount() {
+        return published.size();
     }
 
     /** User ids whose connections were terminated, in order. */
@@ -107,6 +117,16 @@ public final class PusherRestStandIn implements AutoCloseable {
     /** The next request (after its checks pass) gets this answer instead of {@code 200 {}}. */
     public void answerNext(int status, String body) {
         scripted.add(new Answer(status, body));
+    }
+
+    /** The next request gets this answer with these headers (e.g. {@code Retry-After}). */
+    public void answerNext(int status, String body, Map<String, String> headers) {
+        scripted.add(new Answer(status, body, headers, Duration.ZERO));
+    }
+
+    /** The next request is accepted as usual, but answered only after {@code delay}. */
+    public void acceptNextAfter(Duration delay) {
+        scripted.add(new Answer(200, "{}", Map.of(), delay));
     }
 
     /** Every answer waits this long first. */
@@ -142,12 +162,14 @@ public final class PusherRestStandIn implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            pause();
+            pause(delay);
             Answer answer = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), body);
+            pause(answer.delay());
             if (answer.status() != 200) {
                 refusals.add(answer.status() + " " + answer.body());
             }
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer.status() == 200 ? "application/json" : "text/plain");
             exchange.sendResponseHeaders(answer.status(), bytes.length);
@@ -157,7 +179,7 @@ public final class PusherRestStandIn implements AutoCloseable {
         }
     }
 
-    private void pause() {
+    private static void pause(Duration delay) {
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay.toMillis());
@@ -179,19 +201,21 @@ public final class PusherRestStandIn implements AutoCloseable {
         }
         String resource = path.substring(prefix.length());
         Answer scriptedAnswer = scripted.poll();
-        if (scriptedAnswer != null) {
+        if (scriptedAnswer != null && scriptedAnswer.status() != 200) {
             return scriptedAnswer;
         }
+        Duration extra = scriptedAnswer == null ? Duration.ZERO : scriptedAnswer.delay();
         Matcher terminate = TERMINATE.matcher(resource);
         if (method.equals("POST") && terminate.matches()) {
             terminatedUsers.add(terminate.group(1));
             return new Answer(200, "{}");
         }
-        return switch (method + " " + resource) {
+        Answer answer = switch (method + " " + resource) {
             case "POST /events" -> events(body);
             case "POST /batch_events" -> batch(body);
             default -> new Answer(404, "Not found: " + method + " " + resource);
         };
+        return new Answer(answer.status(), answer.body(), answer.headers(), extra);
     }
 
     /** Pusher's checks of auth_* parameters and the signature; {@code null} when they pass. */

@@ -14,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -117,6 +118,11 @@ public class Connections {
             }
             throw HeraldMessages.invalidProperty(config.property("encryption-master-key"), "32 bytes encoded in base64");
         });
+    }
+
+    // While beans are still alive, so that what cannot be sent in time is still reported as BroadcastFailed.
+    void drainAtShutdown(@Observes Shutdown shutdown) {
+        closeAll();
     }
 
     @PreDestroy

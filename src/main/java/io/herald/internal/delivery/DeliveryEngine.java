@@ -214,6 +214,9 @@ final class DeliveryEngine {
      * event still waiting as not sent.
      */
     void stop() {
+        if (!accepting) {
+            return;
+        }
         accepting = false;
         stopDeadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         draining = false;
@@ -225,6 +228,14 @@ final class DeliveryEngine {
             }
         }
         senders.forEach(Thread::interrupt);
+        // An interrupted sender fails what it holds at once, except a request already on the wire: let it finish.
+        for (Thread sender : senders) {
+            try {
+                sender.join(settings.shutdownTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         for (Pending pending : left) {

@@ -1,0 +1,76 @@
+package io.herald.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.herald.Broadcast;
+import io.herald.internal.delivery.Connections;
+import io.herald.testing.Config;
+import io.herald.testing.HeraldTest;
+import io.herald.testing.PusherRestStandIn;
+import io.herald.testing.PusherRestStandIn.Published;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.weld.junit5.auto.AddBeanClasses;
+import org.junit.jupiter.api.Test;
+
+/** 100,000 events fired from 8 threads through a queue of 2,000: all arrive, and the queue never grows past it. */
+@HeraldTest
+@AddBeanClasses(Failures.class)
+@Config({"broadcast.pusher.async=true", "broadcast.pusher.queue-capacity=2000", "broadcast.pusher.queue-wait-ms=60000"})
+class LoadTest {
+    private static final int EVENTS = 100_000;
+    private static final int THREADS = 8;
+
+    PusherRestStandIn pusher;
+
+    @Inject
+    @Broadcast
+    Event<Tick> ticks;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Failures failures;
+
+    @Test
+    void hundredThousandEventsFromEightThreadsAllArriveThroughABoundedQueue() throws Exception {
+        AtomicInteger deepest = new AtomicInteger();
+        ExecutorService firing = Executors.newFixedThreadPool(THREADS + 1);
+        firing.submit(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                deepest.accumulateAndGet(connections.byDefault().queueDepth(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        for (int thread = 0; thread < THREADS; thread++) {
+            int first = thread * (EVENTS / THREADS);
+            firing.submit(() -> {
+                for (int seq = first; seq < first + EVENTS / THREADS; seq++) {
+                    ticks.fire(new Tick(seq));
+                }
+            });
+        }
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> pusher.publishedCount() >= EVENTS);
+        firing.shutdownNow();
+        firing.awaitTermination(10, TimeUnit.SECONDS);
+
+        BitSet arrived = new BitSet(EVENTS);
+        for (Published event : pusher.published()) {
+            arrived.set(Integer.parseInt(event.data().replaceAll("\\D", "")));
+        }
+        assertThat(arrived.cardinality()).isEqualTo(EVENTS);
+        assertThat(pusher.publishedCount()).isEqualTo(EVENTS);
+        assertThat(failures.seen()).isEmpty();
+        assertThat(deepest.get()).isPositive().isLessThanOrEqualTo(2000);
+        assertThat(pusher.requests()).isLessThan(EVENTS / 5);
+    }
+}
