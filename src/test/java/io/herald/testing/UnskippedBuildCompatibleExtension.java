@@ -4,6 +4,8 @@ import io.herald.internal.extension.BroadcastBuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 
 /**
  * {@link BroadcastBuildCompatibleExtension} without its {@code @SkipIfPortableExtensionPresent}: Weld skips every
@@ -15,5 +17,11 @@ public class UnskippedBuildCompatibleExtension extends BroadcastBuildCompatibleE
     @Registration(types = Object.class)
     public void checkBroadcastEvents(BeanInfo bean, Messages messages) {
         super.checkBroadcastEvents(bean, messages);
+    }
+
+    @Override
+    @Synthesis
+    public void addReadinessCheck(SyntheticComponents components) {
+        super.addReadinessCheck(components);
     }
 }

@@ -41,6 +41,11 @@ public final class Connection {
         return engine.depth();
     }
 
+    /** Whether the queue is full, so that callers wait. */
+    public boolean queueFull() {
+        return engine.isFull();
+    }
+
     /** Whether the queue takes events (false once the application is stopping). */
     public boolean isAccepting() {
         return engine.isAccepting();

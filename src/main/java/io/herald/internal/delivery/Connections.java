@@ -5,6 +5,7 @@ import io.herald.BroadcastFailed;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
+import io.herald.internal.observability.Observability;
 import io.herald.internal.signing.ChannelSigner;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
@@ -20,6 +21,8 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -60,6 +63,11 @@ public class Connections {
         return named(settings.defaultConnection());
     }
 
+    /** The connections opened so far. */
+    public Collection<Connection> opened() {
+        return List.copyOf(open.values());
+    }
+
     /** The connection {@code name}, opened now if it was not yet. */
     public Connection named(String name) {
         Connection connection = open.get(name);
@@ -76,7 +84,7 @@ public class Connections {
         BroadcastDriver driver = factory.create(config);
         DeliverySettings delivery = DeliverySettings.from(config);
         DeliveryEngine engine = new DeliveryEngine(name, driver, delivery, this::reportQueuedFailure,
-                DeliveryMetrics.NONE);
+                Observability.metrics(name));
         return new Connection(name, driverName, driver, signer(config), engine, delivery.fireThroughQueue());
     }
 

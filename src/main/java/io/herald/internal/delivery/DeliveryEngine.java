@@ -52,6 +52,10 @@ final class DeliveryEngine {
         return queue.size();
     }
 
+    boolean isFull() {
+        return queue.remainingCapacity() == 0;
+    }
+
     boolean isAccepting() {
         return accepting;
     }

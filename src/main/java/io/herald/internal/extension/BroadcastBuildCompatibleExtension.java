@@ -1,11 +1,15 @@
 package io.herald.internal.extension;
 
+import io.herald.internal.observability.Observability;
+import io.herald.internal.observability.ReadinessBean;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.SkipIfPortableExtensionPresent;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.lang.model.declarations.ClassInfo;
 import jakarta.enterprise.lang.model.declarations.DeclarationInfo;
 import jakarta.enterprise.lang.model.types.Type;
@@ -15,7 +19,7 @@ import java.util.List;
 
 /**
  * The build-compatible twin of {@link BroadcastExtension}, for CDI Lite (Quarkus): the same check, through the
- * language model instead of reflection. Skipped wherever the portable extension runs.
+ * language model instead of reflection, and the same readiness check. Skipped wherever the portable extension runs.
  */
 @SkipIfPortableExtensionPresent(BroadcastExtension.class)
 public class BroadcastBuildCompatibleExtension implements BuildCompatibleExtension {
@@ -37,6 +41,13 @@ public class BroadcastBuildCompatibleExtension implements BuildCompatibleExtensi
             String where = describe(injectionPoint.declaration());
             BroadcastEventRule.check(where, eventType, ClassInfo::name, BroadcastBuildCompatibleExtension::supertypes)
                     .ifPresent(problem -> messages.error(problem, injectionPoint.declaration()));
+        }
+    }
+
+    @Synthesis
+    public void addReadinessCheck(SyntheticComponents components) {
+        if (Observability.healthPresent()) {
+            ReadinessBean.add(components);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.herald.internal.extension;
 
 import jakarta.enterprise.event.Observes;
+import io.herald.internal.observability.Observability;
+import io.herald.internal.observability.ReadinessBean;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -12,9 +15,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Herald's portable extension, for CDI Full containers (WildFly, Payara, Weld SE). Its one job is to fail the
- * deployment on an {@code @Broadcast Event<T>} whose {@code T} cannot be broadcast; the observing is done by
- * a plain bean. {@link BroadcastBuildCompatibleExtension} is its twin for CDI Lite (Quarkus).
+ * Herald's portable extension, for CDI Full containers (WildFly, Payara, Weld SE). It fails the deployment on an
+ * {@code @Broadcast Event<T>} whose {@code T} cannot be broadcast, and adds the readiness check where MicroProfile
+ * Health is; the observing is done by a plain bean. {@link BroadcastBuildCompatibleExtension} is its twin for CDI
+ * Lite (Quarkus): the same steps, in the same order.
  */
 public class BroadcastExtension implements Extension {
 
@@ -33,6 +37,12 @@ public class BroadcastExtension implements Extension {
         String where = injectionPoint.getMember().getDeclaringClass().getName() + "." + injectionPoint.getMember().getName();
         BroadcastEventRule.check(where, eventType, Class::getName, BroadcastExtension::supertypes)
                 .ifPresent(problem -> event.addDefinitionError(new DefinitionException(problem)));
+    }
+
+    void addReadinessCheck(@Observes AfterBeanDiscovery discovery) {
+        if (Observability.healthPresent()) {
+            ReadinessBean.add(discovery);
+        }
     }
 
     private static Class<?> rawClass(Type type) {
