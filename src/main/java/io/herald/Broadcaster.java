@@ -1,6 +1,7 @@
 package io.herald;
 
 import java.util.Collection;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Broadcasts without firing a CDI event, and signs channel authorizations: the seed's {@code Broadcast} facade.
@@ -29,6 +30,19 @@ public interface Broadcaster {
 
     /** Sends a {@link CanBroadcast} event exactly as firing it with {@link Broadcast @Broadcast} does. */
     void channel(CanBroadcast event);
+
+    /**
+     * Queues a {@link CanBroadcast} event for delivery off the caller's thread; the stage completes once it was
+     * delivered, or exceptionally with a {@link BroadcastException} once it could not be (after retries).
+     *
+     * <pre>{@code
+     * broadcaster.channelAsync(new NewRelease("4.0.0"))
+     *         .exceptionally(failure -> { log.warn("not delivered", failure); return null; });
+     * }</pre>
+     *
+     * @throws BroadcastException at once when the event cannot be queued (over a limit, queue full)
+     */
+    CompletionStage<Void> channelAsync(CanBroadcast event);
 
     /** The same calls through another configured connection ({@code broadcast.<connection>.*}). */
     Broadcaster driver(String connection);

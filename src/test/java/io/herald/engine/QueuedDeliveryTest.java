@@ -1,10 +1,13 @@
 package io.herald.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.Broadcast;
+import io.herald.BroadcastException;
 import io.herald.BroadcastFailed;
+import io.herald.Broadcaster;
 import io.herald.testing.Config;
 import io.herald.testing.HeraldTest;
 import io.herald.testing.PusherRestStandIn;
@@ -14,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.weld.junit5.auto.AddBeanClasses;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,9 @@ class QueuedDeliveryTest {
 
     @Inject
     Failures failures;
+
+    @Inject
+    Broadcaster broadcaster;
 
     private List<String> delivered() {
         return pusher.published().stream().map(Published::data).toList();
@@ -129,6 +136,34 @@ class QueuedDeliveryTest {
         Thread.sleep(300);
         assertThat(failures.seen()).singleElement()
                 .satisfies(failed -> assertThat(failed.cause()).hasMessageContaining("Read timed out"));
+    }
+
+    @Test
+    void fireAsyncDeliveryThatFailsIsReportedAsBroadcastFailed() throws Exception {
+        pusher.answerNext(403, "Over quota");
+
+        ticks.fireAsync(new Tick(7)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !failures.seen().isEmpty());
+        assertThat(failures.seen()).singleElement().satisfies(failed -> assertThat(failed.payload()).isEqualTo(new Tick(7)));
+    }
+
+    @Test
+    void channelAsyncCompletesOnceDelivered() throws Exception {
+        pusher.answerNext(500, "again");
+
+        broadcaster.channelAsync(new Tick(3)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(delivered()).containsExactly("{\"seq\":3}");
+    }
+
+    @Test
+    void channelAsyncFailsWhenDeliveryFails() {
+        pusher.answerNext(403, "Over quota");
+
+        assertThatThrownBy(() -> broadcaster.channelAsync(new Tick(3)).toCompletableFuture().get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(BroadcastException.class)
+                .hasMessageContaining("Over quota");
     }
 
     @Test

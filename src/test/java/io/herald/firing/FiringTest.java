@@ -2,6 +2,7 @@ package io.herald.firing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.herald.Broadcast;
 import io.herald.testing.HeraldTest;
@@ -9,6 +10,7 @@ import io.herald.testing.PusherRestStandIn;
 import io.herald.testing.PusherRestStandIn.Published;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,7 @@ class FiringTest {
     void fireAsyncDeliversOffTheCallersThread() throws Exception {
         releases.fireAsync(new NewRelease("4.1.0")).toCompletableFuture().get(5, TimeUnit.SECONDS);
 
+        await().atMost(Duration.ofSeconds(5)).until(() -> pusher.publishedCount() == 1);
         assertThat(pusher.published()).extracting(Published::channel).containsExactly("releases");
     }
 

@@ -148,7 +148,7 @@ public class BroadcastDispatcher {
         if (declared == null || declared.isEmpty()) {
             throw HeraldMessages.noChannels(event);
         }
-        boolean checkUser = connections.settings().privateChannelsRequireUser();
+        boolean checkUser = connections.privateChannelsRequireUser();
         boolean signedIn = !checkUser || currentUser.name().isPresent();
         Set<String> names = new LinkedHashSet<>();
         for (Channel channel : declared) {

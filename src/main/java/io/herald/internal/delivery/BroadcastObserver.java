@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletionException;
 
 /**
  * Receives every event fired with {@link Broadcast @Broadcast}, whatever its type. {@code fire()} is observed
@@ -27,13 +26,10 @@ class BroadcastObserver {
         dispatcher.fired(event, transactions.inTransaction());
     }
 
-    // The container's async thread waits for the queue's verdict so that the stage fails when delivery does; a
-    // ForkJoinPool (Weld's default) makes up for the waiting thread, as join() blocks it in a managed way.
+    // A hand-off: the stage completes once the event is queued (or fails when it cannot be). Waiting here for the
+    // delivery would hold one of the container's async threads per event in flight; a delivery that fails later
+    // is reported as BroadcastFailed, and Broadcaster.channelAsync offers a stage that follows the delivery itself.
     void onFireAsync(@ObservesAsync @Broadcast Object event) {
-        try {
-            dispatcher.enqueue(null, event).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        dispatcher.enqueue(null, event);
     }
 }

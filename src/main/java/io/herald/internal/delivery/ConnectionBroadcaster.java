@@ -7,6 +7,7 @@ import io.herald.PresenceMember;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /** {@link Broadcaster} bound to one connection ({@code null}: the default one). */
 final class ConnectionBroadcaster implements Broadcaster {
@@ -31,6 +32,11 @@ final class ConnectionBroadcaster implements Broadcaster {
     @Override
     public void channel(CanBroadcast event) {
         dispatcher.broadcast(connection, Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public CompletionStage<Void> channelAsync(CanBroadcast event) {
+        return dispatcher.enqueue(connection, Objects.requireNonNull(event, "event"));
     }
 
     @Override

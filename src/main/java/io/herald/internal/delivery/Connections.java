@@ -45,10 +45,19 @@ public class Connections {
     Event<BroadcastFailed> failures;
 
     private HeraldSettings settings;
+    private String defaultName;
+    private boolean privateChannelsRequireUser;
 
     @PostConstruct
     void readSettings() {
         settings = HeraldSettings.fromMicroProfileConfig();
+        defaultName = settings.defaultConnection();
+        privateChannelsRequireUser = settings.privateChannelsRequireUser();
+    }
+
+    /** {@code broadcast.private-channels.require-user}, read once at startup. */
+    public boolean privateChannelsRequireUser() {
+        return privateChannelsRequireUser;
     }
 
     void openConfiguredAtStartup(@Observes Startup startup) {
@@ -60,7 +69,7 @@ public class Connections {
     }
 
     public Connection byDefault() {
-        return named(settings.defaultConnection());
+        return named(defaultName);
     }
 
     /** The connections opened so far. */
