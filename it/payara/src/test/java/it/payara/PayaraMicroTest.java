@@ -3,7 +3,6 @@ package it.payara;
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.RuntimeScenarios;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,11 +78,5 @@ class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScena
             Thread.sleep(250);
         }
         throw new IllegalStateException("Payara Micro was not ready within " + timeout + ":\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -154,6 +154,13 @@ public abstract class RuntimeScenarios {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A port nothing listens on now, for a server the test starts. */
+    protected static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static String hmac(String text) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -3,7 +3,6 @@ package it.wildfly;
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.RuntimeScenarios;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,11 +79,5 @@ class WildFlyTest extends RuntimeScenarios implements MissingCredentialScenario 
             Thread.sleep(250);
         }
         throw new IllegalStateException(war + " was neither deployed nor failed within " + timeout);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
