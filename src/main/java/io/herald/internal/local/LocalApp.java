@@ -47,10 +47,6 @@ final class LocalApp {
         return settings;
     }
 
-    int connectionCount() {
-        return sockets.size();
-    }
-
     /** A new connection, greeted with its socket id; empty (and refused with 4004) over the connection quota. */
     Optional<LocalSocket> open(Outbox outbox) {
         if (sockets.size() >= settings.maxConnections()) {

@@ -37,11 +37,6 @@ public class LocalServer {
         return byKey.values().stream().filter(app -> app.settings().appId().equals(appId)).findFirst();
     }
 
-    /** Whether any local app is being served; without one there is no WebSocket endpoint and no REST API. */
-    public boolean isServing() {
-        return !byKey.isEmpty();
-    }
-
     @PreDestroy
     void stop() {
         byKey.clear();

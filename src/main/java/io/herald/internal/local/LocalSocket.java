@@ -55,10 +55,6 @@ final class LocalSocket {
         userId = id;
     }
 
-    boolean isClosed() {
-        return closed.get();
-    }
-
     /** Whether one more client event fits in this second's allowance. */
     synchronized boolean allowClientEvent(int perSecond, long nowMillis) {
         if (nowMillis - rateWindowStart >= 1000) {
