@@ -22,7 +22,9 @@ class LocalProtocolTest {
         server = HeraldServer.atRoot(LocalEnv.config(
                 "broadcast.tight.driver=local", "broadcast.tight.app-id=7", "broadcast.tight.key=" + TIGHT_KEY,
                 "broadcast.tight.secret=" + TIGHT_SECRET, "broadcast.tight.max-channels-per-connection=2",
-                "broadcast.tight.max-presence-members=1", "broadcast.tight.max-connections=2",
+                "broadcast.tight.max-presence-members=1",
+                "broadcast.quota.driver=local", "broadcast.quota.app-id=9", "broadcast.quota.key=quota-key",
+                "broadcast.quota.secret=quota-secret", "broadcast.quota.max-connections=2",
                 "broadcast.idle.driver=local", "broadcast.idle.app-id=8", "broadcast.idle.key=idle-key",
                 "broadcast.idle.secret=idle-secret", "broadcast.idle.idle-timeout=1"));
     }
@@ -224,7 +226,8 @@ class LocalProtocolTest {
 
     @Test
     void connectionsOverTheAppQuotaAreClosedWith4004() throws Exception {
-        try (RawSocket first = open(TIGHT_KEY); RawSocket second = open(TIGHT_KEY); RawSocket third = open(TIGHT_KEY)) {
+        try (RawSocket first = open("quota-key"); RawSocket second = open("quota-key");
+                RawSocket third = open("quota-key")) {
             first.socketId();
             second.socketId();
 
