@@ -12,6 +12,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Herald's settings under {@code broadcast.}: the library's own keys, and one {@link ConnectionConfig} per
  * connection. The first segments listed in {@link #RESERVED} belong to Herald and cannot name a connection.
+ *
+ * <pre>{@code
+ * HeraldSettings settings = HeraldSettings.fromMicroProfileConfig();
+ * settings.defaultConnection();                      // broadcast.default, "pusher" if unset
+ * settings.connection("pusher").require("app-id");   // broadcast.pusher.app-id, or HERALD-0001
+ * }</pre>
  */
 public final class HeraldSettings {
 

@@ -8,6 +8,11 @@ import io.herald.internal.HeraldMessages;
 /**
  * Turns payloads into the text subscribers receive: a String as it is, anything else as JSON (fields of
  * classes, components of records, entries of maps).
+ *
+ * <pre>{@code
+ * Payloads.toJson("NewRelease", Map.of("version", "4.0.0"));   // {"version":"4.0.0"}
+ * Payloads.toJson("Raw", "{\"already\":\"json\"}");           // unchanged
+ * }</pre>
  */
 public final class Payloads {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();

@@ -4,7 +4,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.herald.PresenceMember;
 
-/** The {@code channel_data} of a presence member: {@code {"user_id":"42","user_info":{...}}}. */
+/**
+ * The {@code channel_data} of a presence member.
+ *
+ * <pre>{@code
+ * PresenceData.channelData(new PresenceMember("42", Map.of("name", "Ada")));
+ * // {"user_id":"42","user_info":{"name":"Ada"}}
+ * }</pre>
+ */
 public final class PresenceData {
 
     private PresenceData() {

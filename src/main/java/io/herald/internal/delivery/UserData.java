@@ -6,7 +6,14 @@ import com.google.gson.JsonParser;
 import io.herald.BroadcastUser;
 import io.herald.Channel;
 
-/** The {@code user_data} of Pusher's user sign-in, and the channel that reaches a signed-in user. */
+/**
+ * The {@code user_data} of Pusher's user sign-in, and the channel that reaches a signed-in user.
+ *
+ * <pre>{@code
+ * UserData.of(new BroadcastUser("42"));       // {"id":"42"}
+ * UserData.serverToUserChannel("42");         // #server-to-user-42
+ * }</pre>
+ */
 public final class UserData {
     /** The prefix of the channel Pusher delivers {@code sendToUser} events on. */
     public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";

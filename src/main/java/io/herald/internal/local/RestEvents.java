@@ -14,6 +14,14 @@ import java.util.regex.Pattern;
  * Reads the bodies of Pusher's {@code POST /events} and {@code POST /batch_events} with Pusher's checks: a string
  * {@code data} of at most 10 KB (else 413), 1 to 100 channels ({@code channel} or {@code channels}), at most 10
  * events a batch, names of at most 200 characters, well-formed channel names and socket ids (else 400).
+ *
+ * <pre>{@code
+ * try {
+ *     app.publish(RestEvents.event(body));
+ * } catch (RestEvents.Refused refused) {
+ *     return Response.status(refused.status()).entity(refused.getMessage()).build();
+ * }
+ * }</pre>
  */
 public final class RestEvents {
     public static final int MAX_DATA_BYTES = 10 * 1024;

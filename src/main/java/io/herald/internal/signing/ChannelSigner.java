@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 /**
  * Signs what a Pusher client sends to subscribe or sign in, as Pusher's "auth signatures" specify:
  * {@code socket_id:channel}, {@code socket_id:channel:channel_data} and {@code socket_id::user::user_data}.
+ *
+ * <pre>{@code
+ * ChannelSigner signer = new ChannelSigner(key, secret, Optional.empty());
+ * signer.authorizePrivate("private-foobar", "1234.1234");   // {"auth":"key:58df8b0c..."}
+ * signer.token(socketId + ":" + channel);                   // what a subscription's auth must equal
+ * }</pre>
  */
 public final class ChannelSigner {
     private static final Pattern SOCKET_ID = Pattern.compile("\\d{1,20}\\.\\d{1,20}");

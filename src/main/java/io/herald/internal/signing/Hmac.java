@@ -7,7 +7,14 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 as Pusher uses it everywhere: lower-case hex, and compared in constant time. */
+/**
+ * HMAC-SHA256 as Pusher uses it everywhere: lower-case hex, and compared in constant time.
+ *
+ * <pre>{@code
+ * String signature = Hmac.sha256Hex(secret, "1234.1234:private-foobar");
+ * boolean genuine = Hmac.constantTimeEquals(signature, received);
+ * }</pre>
+ */
 public final class Hmac {
     private static final HexFormat HEX = HexFormat.of();
 

@@ -14,6 +14,12 @@ import java.util.TreeMap;
  * Checks a signed Pusher REST request as Pusher does: {@code auth_key}, {@code auth_version=1.0},
  * {@code auth_timestamp} within 600 s, {@code body_md5} of the body received, and the HMAC-SHA256 signature of
  * {@code METHOD\nPATH\nsorted query} compared in constant time.
+ *
+ * <pre>{@code
+ * Optional<String> refusal = new RequestVerifier(key, secret)
+ *         .refusal("POST", "/apps/3/events", RequestVerifier.parseQuery(rawQuery), body, Instant.now());
+ * // empty: genuine; else answer 401 with the reason
+ * }</pre>
  */
 public final class RequestVerifier {
     /** How far a request's timestamp may be from the server's clock. */
