@@ -1,6 +1,10 @@
 package io.herald.internal.local;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.util.Map;
 
 /**
  * The frames the server sends, as Pusher's protocol and its real clients need them: {@code data} is always
@@ -30,6 +34,23 @@ final class Frames {
 
     static String subscriptionSucceeded(String channel, String data) {
         return frame("pusher_internal:subscription_succeeded", channel, data);
+    }
+
+    /** A presence channel's {@code subscription_succeeded} data: {@code {"presence":{"ids","hash","count"}}}. */
+    static String presence(Map<String, LocalChannel.Member> members) {
+        JsonArray ids = new JsonArray();
+        JsonObject hash = new JsonObject();
+        members.forEach((id, member) -> {
+            ids.add(id);
+            hash.add(id, JsonParser.parseString(member.infoJson()));
+        });
+        JsonObject presence = new JsonObject();
+        presence.add("ids", ids);
+        presence.add("hash", hash);
+        presence.addProperty("count", ids.size());
+        JsonObject data = new JsonObject();
+        data.add("presence", presence);
+        return data.toString();
     }
 
     static String memberAdded(String channel, String userId, String userInfoJson) {
@@ -70,6 +91,6 @@ final class Frames {
     }
 
     private static String quote(String text) {
-        return new com.google.gson.JsonPrimitive(text).toString();
+        return new JsonPrimitive(text).toString();
     }
 }

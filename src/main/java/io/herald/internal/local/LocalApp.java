@@ -72,35 +72,25 @@ final class LocalApp {
             socket.send(Frames.error(OVER_LIMIT, "Message over the " + settings.maxMessageBytes() + "-byte limit"));
             return;
         }
-        JsonObject frame;
-        try {
-            JsonElement parsed = JsonParser.parseString(text);
-            if (!parsed.isJsonObject()) {
-                throw new IllegalArgumentException();
-            }
-            frame = parsed.getAsJsonObject();
-        } catch (RuntimeException e) {
-            socket.send(Frames.error(INVALID_MESSAGE, "Invalid message format: not a JSON object"));
+        Optional<ClientFrame> parsed = ClientFrame.parse(text);
+        if (parsed.isEmpty()) {
+            socket.send(Frames.error(INVALID_MESSAGE, "Invalid message format: not a JSON object with an event"));
             return;
         }
-        String event = string(frame, "event");
-        if (event == null) {
-            socket.send(Frames.error(INVALID_MESSAGE, "Invalid message format: no event"));
-            return;
-        }
-        switch (event) {
+        ClientFrame frame = parsed.get();
+        switch (frame.event()) {
             case "pusher:ping" -> socket.send(Frames.pong());
             case "pusher:pong" -> {
                 // a sign of life; nothing to answer
             }
-            case "pusher:subscribe" -> subscribe(socket, data(frame));
-            case "pusher:unsubscribe" -> unsubscribe(socket, string(data(frame), "channel"));
-            case "pusher:signin" -> signIn(socket, data(frame));
+            case "pusher:subscribe" -> subscribe(socket, frame.data());
+            case "pusher:unsubscribe" -> unsubscribe(socket, frame.dataField("channel"));
+            case "pusher:signin" -> signIn(socket, frame.data());
             default -> {
-                if (event.startsWith("client-")) {
-                    clientEvent(socket, event, string(frame, "channel"), frame.get("data"));
+                if (frame.event().startsWith("client-")) {
+                    clientEvent(socket, frame.event(), frame.channel(), frame.rawData());
                 } else {
-                    socket.send(Frames.error(INVALID_MESSAGE, "Unknown event '" + event + "'"));
+                    socket.send(Frames.error(INVALID_MESSAGE, "Unknown event '" + frame.event() + "'"));
                 }
             }
         }
@@ -165,7 +155,7 @@ final class LocalApp {
     }
 
     private void subscribe(LocalSocket socket, JsonObject data) {
-        String channel = string(data, "channel");
+        String channel = ClientFrame.string(data, "channel");
         if (channel == null || !CHANNEL.matcher(channel).matches()) {
             socket.send(Frames.error(INVALID_MESSAGE, "Invalid channel name"));
             return;
@@ -181,12 +171,12 @@ final class LocalApp {
             return;
         }
         ChannelType type = ChannelType.of(channel);
-        String auth = string(data, "auth");
+        String auth = ClientFrame.string(data, "auth");
         if (type == ChannelType.PUBLIC) {
             join(socket, channel, "");
             socket.send(Frames.subscriptionSucceeded(channel, "{}"));
         } else if (type == ChannelType.PRESENCE) {
-            subscribePresence(socket, channel, auth, string(data, "channel_data"));
+            subscribePresence(socket, channel, auth, ClientFrame.string(data, "channel_data"));
         } else if (signed(auth, socket.socketId() + ":" + channel)) {
             join(socket, channel, "");
             socket.send(Frames.subscriptionSucceeded(channel, "{}"));
@@ -224,7 +214,7 @@ final class LocalApp {
         String userId = id.getAsString();
         String info = member.has("user_info") ? member.get("user_info").toString() : "null";
         if (socket.subscriptions().containsKey(channel)) {
-            socket.send(Frames.subscriptionSucceeded(channel, presence(channels.get(channel))));
+            socket.send(Frames.subscriptionSucceeded(channel, Frames.presence(channels.get(channel).members())));
             return;
         }
         boolean[] refusedOrNew = new boolean[2];
@@ -245,7 +235,7 @@ final class LocalApp {
         }
         socket.subscriptions().put(channel, userId);
         boolean newMember = refusedOrNew[1];
-        socket.send(Frames.subscriptionSucceeded(channel, presence(joined)));
+        socket.send(Frames.subscriptionSucceeded(channel, Frames.presence(joined.members())));
         if (newMember) {
             String added = Frames.memberAdded(channel, userId, info);
             joined.subscribers().stream().filter(other -> other != socket).forEach(other -> other.send(added));
@@ -276,8 +266,8 @@ final class LocalApp {
     }
 
     private void signIn(LocalSocket socket, JsonObject data) {
-        String userData = string(data, "user_data");
-        if (userData == null || !signed(string(data, "auth"), socket.socketId() + "::user::" + userData)) {
+        String userData = ClientFrame.string(data, "user_data");
+        if (userData == null || !signed(ClientFrame.string(data, "auth"), socket.socketId() + "::user::" + userData)) {
             socket.send(Frames.error(UNAUTHORIZED, "Invalid signature for the sign-in"));
             return;
         }
@@ -353,36 +343,4 @@ final class LocalApp {
         return auth != null && Hmac.constantTimeEquals(signer.token(text), auth);
     }
 
-    private static String presence(LocalChannel channel) {
-        JsonObject hash = new JsonObject();
-        com.google.gson.JsonArray ids = new com.google.gson.JsonArray();
-        channel.members().forEach((id, member) -> {
-            ids.add(id);
-            hash.add(id, JsonParser.parseString(member.infoJson()));
-        });
-        JsonObject presence = new JsonObject();
-        presence.add("ids", ids);
-        presence.add("hash", hash);
-        presence.addProperty("count", ids.size());
-        JsonObject data = new JsonObject();
-        data.add("presence", presence);
-        return data.toString();
-    }
-
-    private static JsonObject data(JsonObject frame) {
-        JsonElement data = frame.get("data");
-        if (data != null && data.isJsonPrimitive() && data.getAsJsonPrimitive().isString()) {
-            try {
-                data = JsonParser.parseString(data.getAsString());
-            } catch (RuntimeException e) {
-                return new JsonObject();
-            }
-        }
-        return data != null && data.isJsonObject() ? data.getAsJsonObject() : new JsonObject();
-    }
-
-    private static String string(JsonObject object, String name) {
-        JsonElement value = object.get(name);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
-    }
 }
