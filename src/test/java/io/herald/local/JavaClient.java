@@ -126,6 +126,15 @@ final class JavaClient implements AutoCloseable {
         return item;
     }
 
+    /** The next item that does not start with {@code prefix}, skipping those that do. */
+    static String nextNotStartingWith(BlockingQueue<String> queue, String prefix) throws InterruptedException {
+        String item;
+        do {
+            item = next(queue);
+        } while (item.startsWith(prefix));
+        return item;
+    }
+
     @Override
     public void close() {
         pusher.disconnect();

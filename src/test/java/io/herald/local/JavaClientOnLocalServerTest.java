@@ -101,10 +101,11 @@ class JavaClientOnLocalServerTest {
             try (JavaClient bob = new JavaClient(server, LocalEnv.KEY, "bob").connected()) {
                 bob.pusher.subscribePresence("presence-lobby", bob.listener);
                 assertThat(List.of(next(bob.presence), next(bob.presence))).containsExactly("here ada", "here bob");
-                assertThat(next(ada.presence)).startsWith("joined bob");
+                // The client may subscribe twice around its CONNECTED state change and list the members again.
+                assertThat(JavaClient.nextNotStartingWith(ada.presence, "here ")).startsWith("joined bob");
             }
 
-            assertThat(next(ada.presence)).isEqualTo("left bob");
+            assertThat(JavaClient.nextNotStartingWith(ada.presence, "here ")).isEqualTo("left bob");
         }
     }
 
