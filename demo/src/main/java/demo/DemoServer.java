@@ -9,6 +9,7 @@ import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 import jakarta.servlet.DispatcherType;
 import jakarta.websocket.server.ServerApplicationConfig;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.cdi.CdiInjectorFactory;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
@@ -19,10 +20,12 @@ import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * The demo application in one main: Weld SE (CDI, discovering Herald and the demo through their beans.xml),
- * RESTEasy (JAX-RS under /api), Undertow (HTTP, WebSocket at /app/{key}, the page at /).
+ * RESTEasy (JAX-RS under /api), Undertow (HTTP, WebSocket at /app/{key}, the page at /). It listens on the loopback
+ * interface only, because its log-in is a stand-in anyone could forge; {@code --public} opens it to the network.
  *
  * <pre>{@code
- * java demo.DemoServer 8080
+ * java demo.DemoServer 8080            // http://127.0.0.1:8080/ only
+ * java demo.DemoServer 8080 --public   // every interface
  * }</pre>
  */
 public final class DemoServer implements AutoCloseable {
@@ -34,7 +37,16 @@ public final class DemoServer implements AutoCloseable {
         this.server = server;
     }
 
+    /** The address the demo listens on unless told otherwise: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** Starts the demo on the loopback interface. */
     public static DemoServer start(int port) {
+        return start(LOOPBACK, port);
+    }
+
+    /** Starts the demo on {@code host} ({@code 0.0.0.0} for every interface). */
+    public static DemoServer start(String host, int port) {
         if (DemoServer.class.getClassLoader().getResource("static/js/pusher.min.js") == null) {
             throw new IllegalStateException("pusher-js is not installed: run 'npm ci' at the project root, then rebuild "
                     + "(demo/run does both)");
@@ -58,7 +70,7 @@ public final class DemoServer implements AutoCloseable {
                 .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST)
                 .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets(scan));
         server.deploy(app);
-        server.start(Undertow.builder().addHttpListener(port, "0.0.0.0"));
+        server.start(Undertow.builder().addHttpListener(port, host));
         return new DemoServer(weld, server);
     }
 
@@ -87,9 +99,15 @@ public final class DemoServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        DemoServer demo = start(port);
+        List<String> arguments = List.of(args);
+        boolean open = arguments.contains("--public");
+        int port = arguments.stream().filter(arg -> arg.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(8080);
+        DemoServer demo = start(open ? "0.0.0.0" : LOOPBACK, port);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        if (open) {
+            System.out.println("WARNING: the demo listens on every interface, and its log-in is a stand-in that anyone "
+                    + "can forge (a cookie demo-user=name:admin). Run it this way only on a network you trust.");
+        }
         System.out.println("Herald demo: http://localhost:" + port + "/  (Ctrl+C to stop)");
     }
 }

@@ -22,7 +22,10 @@ public sealed class Channel permits PrivateChannel, PresenceChannel {
     /** The longest channel name Pusher's documentation allows, prefix included. */
     public static final int MAX_NAME_LENGTH = 164;
 
-    private static final Pattern VALID_NAME = Pattern.compile("[-a-zA-Z0-9_=@,.;]+");
+    /** The characters a channel name is made of, as a regular-expression character class body. */
+    public static final String NAME_CHARACTERS = "-a-zA-Z0-9_=@,.;";
+
+    private static final Pattern VALID_NAME = Pattern.compile("[" + NAME_CHARACTERS + "]+");
 
     private final String name;
 

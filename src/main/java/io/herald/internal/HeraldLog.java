@@ -40,8 +40,11 @@ public final class HeraldLog {
         LOG.log(Level.DEBUG, "HERALD-0205: Channel authorization for ''{0}'' answered {1}: {2}", channel, status, reason);
     }
 
+    // Any client, signed in or not, can make an authorizer throw: a warning without the stack trace, which is
+    // logged at DEBUG for the developer fixing the authorizer.
     public static void authorizerFailed(String what, Throwable cause) {
-        LOG.log(Level.ERROR, "HERALD-0206: Authorizing " + what + " threw; the request is denied", cause);
+        LOG.log(Level.WARNING, "HERALD-0206: Authorizing " + what + " threw " + cause + "; the request is denied");
+        LOG.log(Level.DEBUG, "HERALD-0206: the authorizer's stack trace", cause);
     }
 
     public static void authorizationUnavailable(Throwable cause) {

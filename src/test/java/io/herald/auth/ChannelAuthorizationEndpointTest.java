@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.internal.signing.Hmac;
 import io.herald.testing.HeraldServer;
+import io.herald.testing.LogCapture;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +118,17 @@ class ChannelAuthorizationEndpointTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).doesNotContain("database down");
+    }
+
+    @Test
+    void authorizerThatThrowsForAnAnonymousClientIsAWarningWithoutAStackTrace() {
+        try (LogCapture log = LogCapture.everything()) {
+            assertThat(client.anonymous().authorize("private-broken.1").statusCode()).isEqualTo(403);
+
+            assertThat(log.errorsOrStackTraces()).isEmpty();
+            assertThat(log.messages(java.util.logging.Level.WARNING)).singleElement().asString()
+                    .contains("HERALD-0206").contains("database down");
+        }
     }
 
     @Test

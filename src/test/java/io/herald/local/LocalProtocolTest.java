@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The wire protocol frame by frame: refusals, limits and bad input, over a bare WebSocket. */
 class LocalProtocolTest {
@@ -79,6 +81,30 @@ class LocalProtocolTest {
 
             socket.send("{\"event\":\"pusher:ping\",\"data\":{}}");
             assertThat(json(socket.next()).get("event").getAsString()).isEqualTo("pusher:pong");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{'event':'pusher:ping'}", "{event:'pusher:ping'}", "{\"event\":\"pusher:ping\";\"x\":1}",
+            "{\"event\":\"pusher:ping\"} trailing", "{\"event\":\"pusher:ping\",}", "/*c*/{\"event\":\"pusher:ping\"}"})
+    void frameThatIsNotStrictJsonGets4200(String frame) throws Exception {
+        try (RawSocket socket = open(LocalEnv.KEY)) {
+            socket.socketId();
+            socket.send(frame);
+
+            assertThat(data(socket.next()).get("code").getAsInt()).isEqualTo(4200);
+        }
+    }
+
+    @Test
+    void singleQuotedSubscribeDoesNotSubscribe() throws Exception {
+        try (RawSocket socket = open(LocalEnv.KEY)) {
+            socket.socketId();
+            socket.send("{'event':'pusher:subscribe','data':{'channel':'releases'}}");
+
+            assertThat(data(socket.next()).get("code").getAsInt()).isEqualTo(4200);
+            server.container().select(io.herald.Broadcaster.class).get().channel("releases", "Tick", "{}");
+            assertThat(socket.nothingWithin(300)).isTrue();
         }
     }
 

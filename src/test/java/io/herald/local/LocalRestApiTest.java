@@ -9,6 +9,11 @@ import com.pusher.rest.data.Result;
 import io.herald.Broadcaster;
 import io.herald.internal.signing.Hmac;
 import io.herald.testing.HeraldServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Pusher's HTTP API served by the local driver, called by pusher-http-java, and Herald's own pusher driver. */
 class LocalRestApiTest {
@@ -168,6 +175,54 @@ class LocalRestApiTest {
 
             assertThat(socket.next()).contains("\"Relayed\"");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pusher_internal:member_added", "pusher_internal:subscription_succeeded", "pusher:error",
+            "pusher:connection_established"})
+    void reservedEventNamesAreRefusedWith400(String name) throws Exception {
+        try (RawSocket socket = subscribed("free-for-all")) {
+            Result single = pusher.trigger("free-for-all", name, Map.of("user_id", "mallory"));
+            Result batch = pusher.trigger(List.of(new com.pusher.rest.data.Event("free-for-all", name, Map.of())));
+
+            assertThat(single.getHttpStatus()).isEqualTo(400);
+            assertThat(single.getMessage()).contains("reserved");
+            assertThat(batch.getHttpStatus()).isEqualTo(400);
+            assertThat(socket.nothingWithin(300)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, 599})
+    void timestampFarFromNowIsRefusedWithoutOverflow(long offsetFromOverflow) throws Exception {
+        long timestamp = Instant.now().getEpochSecond() + Long.MIN_VALUE + offsetFromOverflow;
+
+        HttpResponse<String> response = signedPost("/apps/" + LocalEnv.APP_ID + "/events",
+                "{\"name\":\"Hi\",\"channels\":[\"news\"],\"data\":\"{}\"}", String.valueOf(timestamp));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("auth_timestamp");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1764500000", "1764500000.5", "0x69", " 1764500000", "99999999999999999999"})
+    void timestampThatIsNotPlainSecondsIsRefused(String timestamp) throws Exception {
+        HttpResponse<String> response = signedPost("/apps/" + LocalEnv.APP_ID + "/events",
+                "{\"name\":\"Hi\",\"channels\":[\"news\"],\"data\":\"{}\"}", timestamp);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    // A request signed as Pusher specifies, with a timestamp of the test's choosing.
+    private static HttpResponse<String> signedPost(String path, String body, String timestamp) throws Exception {
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String query = "auth_key=" + LocalEnv.KEY + "&auth_timestamp=" + timestamp + "&auth_version=1.0&body_md5=" + md5;
+        String signature = Hmac.sha256Hex(LocalEnv.SECRET, "POST\n" + path + "\n" + query);
+        URI uri = URI.create("http://127.0.0.1:" + server.port() + path + "?" + query.replace(" ", "%20")
+                + "&auth_signature=" + signature);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(String text) {

@@ -147,7 +147,9 @@ public final class HeraldServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        weld.close();
+        if (weld.isRunning()) {
+            weld.close();
+        }
     }
 
     private static int freePort() throws IOException {

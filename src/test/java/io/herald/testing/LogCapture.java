@@ -7,13 +7,30 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects what Herald logs (logger {@code io.herald}) while open. */
+/** Collects what Herald logs (logger {@code io.herald}), or what anything logs, while open. */
 public final class LogCapture extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("io.herald");
+    private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
+    /** What Herald logs. */
     public LogCapture() {
+        this("io.herald");
+    }
+
+    private LogCapture(String loggerName) {
+        logger = Logger.getLogger(loggerName);
         logger.addHandler(this);
+    }
+
+    /** What any library logs through java.util.logging (the servers in the tests do). */
+    public static LogCapture everything() {
+        return new LogCapture("");
+    }
+
+    /** The records that carry a stack trace, or are errors. */
+    public List<LogRecord> errorsOrStackTraces() {
+        return records.stream().filter(r -> r.getThrown() != null || r.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
     }
 
     /** The formatted messages logged at {@code level} or above. */
@@ -23,7 +40,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Every logged message with its stack trace, as it would reach a log file. */
-    public String everything() {
+    public String text() {
         StringBuilder all = new StringBuilder();
         for (LogRecord record : records) {
             all.append(new java.util.logging.SimpleFormatter().format(record));

@@ -190,7 +190,12 @@ public final class PusherRestStandIn implements AutoCloseable {
     }
 
     Answer answer(String method, String path, String rawQuery, byte[] body) {
-        Map<String, String> query = RequestVerifier.parseQuery(rawQuery);
+        Map<String, String> query;
+        try {
+            query = RequestVerifier.parseQuery(rawQuery);
+        } catch (io.herald.internal.protocol.FormBody.Malformed e) {
+            return new Answer(400, e.getMessage());
+        }
         Answer refused = checkSignature(method, path, query, body, Instant.now());
         if (refused != null) {
             return refused;

@@ -53,6 +53,14 @@ class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScena
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
+    // Tyrus reads a whole frame into its incoming buffer (4 MB unless the application's web.xml sets
+    // org.glassfish.tyrus.servlet.incoming-buffer-size) before it hands over any part of it, and closes with 1011
+    // once a frame outgrows it.
+    @Override
+    protected OversizedFrameRefusal oversizedFrameRefusal() {
+        return new OversizedFrameRefusal(5L * 1024 * 1024, 1011);
+    }
+
     @Override
     public String failedDeploymentReport() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.connection.ConnectionEventListener;
 import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.connection.ConnectionStateChange;
+import io.herald.testing.SingleFrameSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -117,6 +118,42 @@ public abstract class RuntimeScenarios {
         String channelData = json.get("channel_data").getAsString();
         assertEquals("{\"user_id\":\"ada\"}", channelData);
         assertEquals(KEY + ":" + hmac("1234.5678:presence-lobby:" + channelData), json.get("auth").getAsString());
+    }
+
+    /**
+     * How a runtime refuses a frame over the limit: Herald reads messages in parts and refuses one with 1009 as soon as
+     * it passes {@code max-message-bytes}, where the container hands over parts as they arrive; a container that
+     * buffers a frame up to its own limit first (Tyrus) says here how much it reads and how it closes.
+     *
+     * @param bytesRead how much of the frame a client must send before the refusal
+     * @param closeCode the WebSocket close code
+     */
+    public record OversizedFrameRefusal(long bytesRead, int closeCode) {
+    }
+
+    protected OversizedFrameRefusal oversizedFrameRefusal() {
+        return new OversizedFrameRefusal(64 * 1024, 1009);
+    }
+
+    @Test
+    void frameOverTheLimitIsRefusedBeforeItHasArrived() throws Exception {
+        URI webSocket = URI.create("ws://" + baseUri().getHost() + ":" + baseUri().getPort() + "/app/" + KEY
+                + "?protocol=7&client=it&version=1");
+        try (SingleFrameSocket socket = SingleFrameSocket.open(webSocket)) {
+            assertTrue(socket.next().contains("pusher:connection_established"));
+
+            // 50 MB announced, far less sent: a server that waited for the whole frame would never answer.
+            OversizedFrameRefusal refusal = oversizedFrameRefusal();
+            socket.startFrame("{\"event\":\"pusher:ping\",\"data\":{\"pad\":\"", 50L * 1024 * 1024,
+                    refusal.bytesRead());
+
+            String answer = socket.next();
+            if (answer.startsWith("{")) {
+                assertTrue(answer.contains("4301"), answer);
+                answer = socket.next();
+            }
+            assertEquals("close:" + refusal.closeCode(), answer);
+        }
     }
 
     private BlockingQueue<PusherEvent> subscribeToReleases() throws InterruptedException {

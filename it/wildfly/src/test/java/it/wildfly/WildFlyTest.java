@@ -1,6 +1,7 @@
 package it.wildfly;
 
 import it.scenarios.MissingCredentialScenario;
+import it.scenarios.RedeploymentScenario;
 import it.scenarios.RuntimeScenarios;
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The scenarios on WildFly 39 (standalone.xml, as unpacked): ROOT.war is the application, broken.war the one whose
  * secret is missing; both go in through the deployment scanner, whose marker files say how each deployment went.
  */
-class WildFlyTest extends RuntimeScenarios implements MissingCredentialScenario {
+class WildFlyTest extends RuntimeScenarios implements MissingCredentialScenario, RedeploymentScenario {
     private static Process server;
     private static int port;
     private static Path deployments;
@@ -60,6 +62,26 @@ class WildFlyTest extends RuntimeScenarios implements MissingCredentialScenario 
     @Override
     protected URI baseUri() {
         return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    public URI applicationUri() {
+        return baseUri();
+    }
+
+    // The deployment scanner redeploys an archive whose timestamp changed; its .deployed marker is written anew.
+    @Override
+    public void redeploy() throws Exception {
+        Path marker = deployments.resolve("ROOT.war.deployed");
+        FileTime before = Files.getLastModifiedTime(marker);
+        Files.setLastModifiedTime(deployments.resolve("ROOT.war"), FileTime.from(Instant.now()));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!(Files.exists(marker) && Files.getLastModifiedTime(marker).compareTo(before) > 0)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("ROOT.war was not redeployed within 2 minutes");
+            }
+            Thread.sleep(250);
+        }
     }
 
     @Override

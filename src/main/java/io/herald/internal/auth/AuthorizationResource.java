@@ -1,7 +1,7 @@
 package io.herald.internal.auth;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
+import io.herald.internal.protocol.FormBody;
+import io.herald.internal.protocol.Json;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -12,11 +12,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The endpoints pusher-js and pusher-java-client call to subscribe to private and presence channels and to sign in:
@@ -37,28 +35,16 @@ public class AuthorizationResource {
     @POST
     @Path("authorize")
     public Response authorize(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        Optional<Map<String, String>> fields = fields(contentType, body);
-        if (fields.isEmpty()) {
-            return respond(unreadable(contentType, "socket_id and channel_name"));
-        }
-        return respond(authorization.authorizeChannel(fields.get().get("socket_id"), fields.get().get("channel_name"),
-                security.getUserPrincipal(), security::isUserInRole));
+        return respond(fields(contentType, body, "socket_id and channel_name").map(
+                fields -> authorization.authorizeChannel(fields.get("socket_id"), fields.get("channel_name"),
+                        security.getUserPrincipal(), security::isUserInRole)));
     }
 
     @POST
     @Path("user-auth")
     public Response authenticate(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        Optional<Map<String, String>> fields = fields(contentType, body);
-        if (fields.isEmpty()) {
-            return respond(unreadable(contentType, "socket_id"));
-        }
-        return respond(authorization.authenticateUser(fields.get().get("socket_id"), security.getUserPrincipal()));
-    }
-
-    private static AuthAnswer unreadable(String contentType, String expected) {
-        return isJson(contentType) || isForm(contentType)
-                ? AuthAnswer.badRequest("body must hold " + expected + " as form fields or a JSON object")
-                : AuthAnswer.error(415, "send application/x-www-form-urlencoded or application/json");
+        return respond(fields(contentType, body, "socket_id").map(
+                fields -> authorization.authenticateUser(fields.get("socket_id"), security.getUserPrincipal())));
     }
 
     private static Response respond(AuthAnswer answer) {
@@ -69,35 +55,48 @@ public class AuthorizationResource {
                 .build();
     }
 
-    /** The body's string fields, or empty when it is neither a form nor a JSON object. */
-    static Optional<Map<String, String>> fields(String contentType, String body) {
+    /** The body's fields, or the answer that refuses it: 400 for a malformed form or JSON, 415 for another type. */
+    static Fields fields(String contentType, String body, String expected) {
         String text = body == null ? "" : body;
         if (isForm(contentType)) {
-            Map<String, String> fields = new HashMap<>();
-            for (String pair : text.split("&")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    fields.putIfAbsent(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-                }
+            try {
+                return new Fields.Read(FormBody.decode(text));
+            } catch (FormBody.Malformed e) {
+                return new Fields.Refused(AuthAnswer.badRequest("body is not a valid form: " + e.getMessage()));
             }
-            return Optional.of(fields);
         }
         if (isJson(contentType)) {
-            try {
-                JsonElement json = JsonParser.parseString(text);
-                if (json.isJsonObject()) {
-                    Map<String, String> fields = new HashMap<>();
-                    json.getAsJsonObject().entrySet().stream()
-                            .filter(e -> e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isString())
-                            .forEach(e -> fields.put(e.getKey(), e.getValue().getAsString()));
-                    return Optional.of(fields);
-                }
-            } catch (RuntimeException e) {
-                // answered as unreadable
+            return Json.parseObject(text).<Fields>map(object -> {
+                Map<String, String> fields = new HashMap<>();
+                object.entrySet().stream()
+                        .filter(e -> e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isString())
+                        .forEach(e -> fields.put(e.getKey(), e.getValue().getAsString()));
+                return new Fields.Read(fields);
+            }).orElseGet(() -> new Fields.Refused(AuthAnswer.badRequest("body must hold " + expected
+                    + " in a JSON object")));
+        }
+        return new Fields.Refused(AuthAnswer.error(415, "send application/x-www-form-urlencoded or application/json"));
+    }
+
+    /** A request body's fields, or why it could not be read. */
+    sealed interface Fields {
+
+        /** The answer to a readable body, or the refusal. */
+        AuthAnswer map(Function<Map<String, String>, AuthAnswer> answer);
+
+        record Read(Map<String, String> fields) implements Fields {
+            @Override
+            public AuthAnswer map(Function<Map<String, String>, AuthAnswer> answer) {
+                return answer.apply(fields);
             }
         }
-        return Optional.empty();
+
+        record Refused(AuthAnswer refusal) implements Fields {
+            @Override
+            public AuthAnswer map(Function<Map<String, String>, AuthAnswer> answer) {
+                return refusal;
+            }
+        }
     }
 
     private static boolean isForm(String contentType) {

@@ -12,6 +12,7 @@ import io.herald.internal.HeraldLog;
 import io.herald.internal.delivery.Connections;
 import io.herald.internal.delivery.PresenceData;
 import io.herald.internal.delivery.UserData;
+import io.herald.internal.protocol.PusherProtocol;
 import io.herald.internal.signing.ChannelSigner;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -164,7 +165,7 @@ public class ChannelAuthorization {
         if (socketId == null || socketId.isEmpty()) {
             return Optional.of(AuthAnswer.badRequest("socket_id is required"));
         }
-        if (!ChannelSigner.isValidSocketId(socketId)) {
+        if (!PusherProtocol.isValidSocketId(socketId)) {
             return Optional.of(AuthAnswer.badRequest("socket_id must be two runs of digits joined by a dot"));
         }
         return Optional.empty();

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.herald.BroadcastUser;
 import io.herald.Channel;
+import io.herald.internal.protocol.PusherProtocol;
 
 /**
  * The {@code user_data} of Pusher's user sign-in, and the channel that reaches a signed-in user.
@@ -15,9 +16,6 @@ import io.herald.Channel;
  * }</pre>
  */
 public final class UserData {
-    /** The prefix of the channel Pusher delivers {@code sendToUser} events on. */
-    public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
-
     private UserData() {
     }
 
@@ -38,7 +36,7 @@ public final class UserData {
 
     /** {@code #server-to-user-<id>}, for a valid user id. */
     public static String serverToUserChannel(String userId) {
-        return SERVER_TO_USER_PREFIX + requireUserId(userId);
+        return PusherProtocol.SERVER_TO_USER_PREFIX + requireUserId(userId);
     }
 
     /** The id, if it is one Pusher accepts. */

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
 import io.herald.internal.auth.AuthSettings;
+import io.herald.internal.protocol.FormBody;
 import io.herald.internal.signing.RequestVerifier;
 import io.herald.spi.OutboundEvent;
 import jakarta.enterprise.context.RequestScoped;
@@ -138,7 +139,12 @@ public class LocalApiResource {
             return plain(404, "Unknown app '" + appId + "'");
         }
         LocalApp app = found.get();
-        Map<String, String> query = RequestVerifier.parseQuery(uri.getRequestUri().getRawQuery());
+        Map<String, String> query;
+        try {
+            query = RequestVerifier.parseQuery(uri.getRequestUri().getRawQuery());
+        } catch (FormBody.Malformed e) {
+            return plain(400, "Invalid query: " + e.getMessage());
+        }
         String path = "/" + AuthSettings.trimSlashes(uri.getPath());
         Optional<String> refusal = new RequestVerifier(app.settings().key(), app.settings().secret())
                 .refusal(method, path, query, body == null ? new byte[0] : body, Instant.now());

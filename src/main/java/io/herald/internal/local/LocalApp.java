@@ -2,13 +2,14 @@ package io.herald.internal.local;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.herald.ChannelType;
-import io.herald.internal.delivery.UserData;
+import io.herald.internal.protocol.Json;
+import io.herald.internal.protocol.PusherProtocol;
 import io.herald.internal.signing.ChannelSigner;
 import io.herald.internal.signing.Hmac;
 import io.herald.spi.OutboundEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 /**
  * One app of the built-in Pusher server: its connections, occupied channels and signed-in users, and the
@@ -29,8 +29,9 @@ final class LocalApp {
     static final int UNAUTHORIZED = 4009;
     static final int OVER_CAPACITY = 4100;
     static final int INVALID_MESSAGE = 4200;
+    static final int RECONNECT_NOW = 4200;
     static final int OVER_LIMIT = 4301;
-    private static final Pattern CHANNEL = Pattern.compile("#?[-a-zA-Z0-9_=@,.;]{1,200}");
+    static final int MESSAGE_TOO_BIG = 1009;
 
     private final LocalSettings settings;
     private final ChannelSigner signer;
@@ -50,7 +51,7 @@ final class LocalApp {
     /** A new connection, greeted with its socket id; empty (and refused with 4004) over the connection quota. */
     Optional<LocalSocket> open(Outbox outbox) {
         if (sockets.size() >= settings.maxConnections()) {
-            LocalSocket refused = new LocalSocket("0.0", outbox, 2);
+            LocalSocket refused = new LocalSocket("0.0", outbox, 2, 0);
             refused.sendAndClose(Frames.error(OVER_CONNECTION_QUOTA, "Over the connection quota"), OVER_CONNECTION_QUOTA,
                     "Over quota");
             return Optional.empty();
@@ -59,19 +60,29 @@ final class LocalApp {
         do {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             socket = new LocalSocket(random.nextLong(1, 10_000_000_000L) + "." + random.nextLong(1, 10_000_000_000L),
-                    outbox, settings.maxPendingFrames());
+                    outbox, settings.maxPendingFrames(), settings.maxMessageBytes());
         } while (sockets.putIfAbsent(socket.socketId(), socket) != null);
         socket.send(Frames.connectionEstablished(socket.socketId(), settings.activityTimeoutSeconds()));
         return Optional.of(socket);
     }
 
-    /** Handles one frame from a client; anything malformed gets a {@code pusher:error} and changes nothing. */
-    void receive(LocalSocket socket, String text) {
-        if (text.length() > settings.maxMessageBytes()
-                || text.getBytes(StandardCharsets.UTF_8).length > settings.maxMessageBytes()) {
-            socket.send(Frames.error(OVER_LIMIT, "Message over the " + settings.maxMessageBytes() + "-byte limit"));
-            return;
+    /**
+     * Takes the next part of a client's message. A message over {@code max-message-bytes} is refused as soon as it
+     * passes the limit: {@code pusher:error} 4301, then the connection is closed with 1009 (Message Too Big).
+     */
+    void receive(LocalSocket socket, String part, boolean last) {
+        switch (socket.inbound().add(part, last)) {
+            case COMPLETE -> receive(socket, socket.inbound().take());
+            case TOO_LARGE -> socket.sendAndClose(Frames.error(OVER_LIMIT, "Message over the "
+                    + settings.maxMessageBytes() + "-byte limit"), MESSAGE_TOO_BIG, "Message too big");
+            case PARTIAL -> {
+                // more to come
+            }
         }
+    }
+
+    /** Handles one whole message from a client; anything malformed gets a {@code pusher:error} and changes nothing. */
+    void receive(LocalSocket socket, String text) {
         Optional<ClientFrame> parsed = ClientFrame.parse(text);
         if (parsed.isEmpty()) {
             socket.send(Frames.error(INVALID_MESSAGE, "Invalid message format: not a JSON object with an event"));
@@ -116,8 +127,8 @@ final class LocalApp {
     /** Delivers an event to every subscriber of its channels but the excluded socket, encoded once per channel. */
     void publish(OutboundEvent event) {
         for (String channel : event.channels()) {
-            Set<LocalSocket> recipients = channel.startsWith(UserData.SERVER_TO_USER_PREFIX)
-                    ? users.getOrDefault(channel.substring(UserData.SERVER_TO_USER_PREFIX.length()), Set.of())
+            String user = PusherProtocol.serverToUserId(channel);
+            Set<LocalSocket> recipients = user != null ? users.getOrDefault(user, Set.of())
                     : Optional.ofNullable(channels.get(channel)).map(LocalChannel::subscribers).orElse(Set.of());
             if (recipients.isEmpty()) {
                 continue;
@@ -128,6 +139,16 @@ final class LocalApp {
                     recipient.send(frame);
                 }
             }
+        }
+    }
+
+    /**
+     * Closes every connection with 4200, Pusher's "reconnect now": the application is stopping, and its clients should
+     * come back to the one that replaces it (a redeployment, a live reload) instead of staying connected to nothing.
+     */
+    void shutdown() {
+        for (LocalSocket socket : List.copyOf(sockets.values())) {
+            socket.closeNow(RECONNECT_NOW, "Server restarting; reconnect");
         }
     }
 
@@ -156,7 +177,7 @@ final class LocalApp {
 
     private void subscribe(LocalSocket socket, JsonObject data) {
         String channel = ClientFrame.string(data, "channel");
-        if (channel == null || !CHANNEL.matcher(channel).matches()) {
+        if (!PusherProtocol.isWireChannelName(channel)) {
             socket.send(Frames.error(INVALID_MESSAGE, "Invalid channel name"));
             return;
         }
@@ -173,20 +194,18 @@ final class LocalApp {
         ChannelType type = ChannelType.of(channel);
         String auth = ClientFrame.string(data, "auth");
         if (type == ChannelType.PUBLIC) {
-            join(socket, channel, "");
-            socket.send(Frames.subscriptionSucceeded(channel, "{}"));
+            join(socket, channel);
         } else if (type == ChannelType.PRESENCE) {
             subscribePresence(socket, channel, auth, ClientFrame.string(data, "channel_data"));
         } else if (signed(auth, socket.socketId() + ":" + channel)) {
-            join(socket, channel, "");
-            socket.send(Frames.subscriptionSucceeded(channel, "{}"));
+            join(socket, channel);
         } else {
             refuseSubscription(socket, channel, "AuthError", UNAUTHORIZED, "Invalid signature for '" + channel + "'");
         }
     }
 
     private void subscribeToOwnUserChannel(LocalSocket socket, String channel) {
-        if (socket.userId() != null && channel.equals(UserData.SERVER_TO_USER_PREFIX + socket.userId())) {
+        if (socket.userId() != null && channel.equals(PusherProtocol.SERVER_TO_USER_PREFIX + socket.userId())) {
             socket.subscriptions().put(channel, "");
             socket.send(Frames.subscriptionSucceeded(channel, "{}"));
         } else {
@@ -199,13 +218,12 @@ final class LocalApp {
             refuseSubscription(socket, channel, "AuthError", UNAUTHORIZED, "Invalid signature for '" + channel + "'");
             return;
         }
-        JsonObject member;
-        try {
-            member = JsonParser.parseString(channelData).getAsJsonObject();
-        } catch (RuntimeException e) {
+        Optional<JsonObject> parsed = Json.parseObject(channelData);
+        if (parsed.isEmpty()) {
             socket.send(Frames.error(INVALID_MESSAGE, "channel_data is not a JSON object"));
             return;
         }
+        JsonObject member = parsed.get();
         JsonElement id = member.get("user_id");
         if (id == null || !id.isJsonPrimitive() || id.getAsString().isEmpty()) {
             socket.send(Frames.error(INVALID_MESSAGE, "channel_data has no user_id"));
@@ -213,32 +231,35 @@ final class LocalApp {
         }
         String userId = id.getAsString();
         String info = member.has("user_info") ? member.get("user_info").toString() : "null";
-        if (socket.subscriptions().containsKey(channel)) {
-            socket.send(Frames.subscriptionSucceeded(channel, Frames.presence(channels.get(channel).members())));
-            return;
-        }
-        boolean[] refusedOrNew = new boolean[2];
-        LocalChannel joined = channels.compute(channel, (name, existing) -> {
+        // The change, the new subscriber's member list and the others' member_added are queued under the channel's
+        // lock, so that every member receives presence events in the order the changes happened.
+        List<LocalSocket> told = new ArrayList<>();
+        boolean[] full = new boolean[1];
+        channels.compute(channel, (name, existing) -> {
             LocalChannel state = existing != null ? existing : new LocalChannel(name);
+            if (socket.subscriptions().containsKey(channel)) {
+                socket.offer(Frames.subscriptionSucceeded(channel, Frames.presence(state.members())));
+                told.add(socket);
+                return state;
+            }
             if (!state.hasMember(userId) && state.memberCount() >= settings.maxPresenceMembers()) {
-                refusedOrNew[0] = true;
+                full[0] = true;
                 return existing;
             }
-            refusedOrNew[1] = state.join(userId, info);
+            boolean newMember = state.join(userId, info);
             state.subscribers().add(socket);
+            socket.subscriptions().put(channel, userId);
+            socket.offer(Frames.subscriptionSucceeded(channel, Frames.presence(state.members())));
+            told.add(socket);
+            if (newMember) {
+                tellOthers(state, socket, Frames.memberAdded(channel, userId, info), told);
+            }
             return state;
         });
-        if (refusedOrNew[0]) {
+        told.forEach(LocalSocket::flush);
+        if (full[0]) {
             refuseSubscription(socket, channel, "LimitReached", OVER_CAPACITY,
                     "Presence channel is full (" + settings.maxPresenceMembers() + " members)");
-            return;
-        }
-        socket.subscriptions().put(channel, userId);
-        boolean newMember = refusedOrNew[1];
-        socket.send(Frames.subscriptionSucceeded(channel, Frames.presence(joined.members())));
-        if (newMember) {
-            String added = Frames.memberAdded(channel, userId, info);
-            joined.subscribers().stream().filter(other -> other != socket).forEach(other -> other.send(added));
         }
     }
 
@@ -251,17 +272,24 @@ final class LocalApp {
         if (userId == null) {
             return;
         }
-        boolean[] lastOfMember = new boolean[1];
-        LocalChannel[] left = new LocalChannel[1];
+        List<LocalSocket> told = new ArrayList<>();
         channels.computeIfPresent(channel, (name, state) -> {
             state.subscribers().remove(socket);
-            lastOfMember[0] = !userId.isEmpty() && state.leave(userId);
-            left[0] = state;
+            if (!userId.isEmpty() && state.leave(userId)) {
+                tellOthers(state, socket, Frames.memberRemoved(channel, userId), told);
+            }
             return state.subscribers().isEmpty() ? null : state;
         });
-        if (lastOfMember[0]) {
-            String removed = Frames.memberRemoved(channel, userId);
-            left[0].subscribers().forEach(other -> other.send(removed));
+        told.forEach(LocalSocket::flush);
+    }
+
+    // Queues a frame for every subscriber but the one that caused it; called under the channel's lock.
+    private static void tellOthers(LocalChannel state, LocalSocket cause, String frame, List<LocalSocket> told) {
+        for (LocalSocket other : state.subscribers()) {
+            if (other != cause) {
+                other.offer(frame);
+                told.add(other);
+            }
         }
     }
 
@@ -271,13 +299,8 @@ final class LocalApp {
             socket.send(Frames.error(UNAUTHORIZED, "Invalid signature for the sign-in"));
             return;
         }
-        String id;
-        try {
-            JsonElement user = JsonParser.parseString(userData).getAsJsonObject().get("id");
-            id = user != null && user.isJsonPrimitive() ? user.getAsString() : "";
-        } catch (RuntimeException e) {
-            id = "";
-        }
+        String id = Json.parseObject(userData).map(user -> user.get("id"))
+                .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString).orElse("");
         if (id.isEmpty()) {
             socket.send(Frames.error(INVALID_MESSAGE, "user_data has no id"));
             return;
@@ -320,14 +343,16 @@ final class LocalApp {
     }
 
     // Subscribers are added and removed inside compute, so that a last unsubscribe removing the channel and a new
-    // subscription to it cannot interleave.
-    private void join(LocalSocket socket, String channel, String memberId) {
+    // subscription to it cannot interleave, and subscription_succeeded is queued before any event of the channel.
+    private void join(LocalSocket socket, String channel) {
         channels.compute(channel, (name, existing) -> {
             LocalChannel state = existing != null ? existing : new LocalChannel(name);
             state.subscribers().add(socket);
+            socket.subscriptions().put(channel, "");
+            socket.offer(Frames.subscriptionSucceeded(channel, "{}"));
             return state;
         });
-        socket.subscriptions().put(channel, memberId);
+        socket.flush();
     }
 
     private void refuseSubscription(LocalSocket socket, String channel, String type, int code, String message) {

@@ -3,9 +3,11 @@ package io.herald.internal.local;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The apps of the application's {@code local} connections, found by key (WebSocket) or app id (REST). */
 @ApplicationScoped
@@ -17,6 +19,18 @@ public class LocalServer {
         return CDI.current().select(LocalServer.class).get();
     }
 
+    /** Runs {@code action} on the bean if CDI is up and the bean exists, else does nothing. */
+    static void ifRunning(Consumer<LocalServer> action) {
+        try {
+            var servers = CDI.current().select(LocalServer.class);
+            if (servers.isResolvable()) {
+                action.accept(servers.get());
+            }
+        } catch (RuntimeException noCdiHere) {
+            // nothing to close
+        }
+    }
+
     LocalApp register(LocalSettings settings) {
         LocalApp app = new LocalApp(settings);
         if (byKey.putIfAbsent(settings.key(), app) != null) {
@@ -25,8 +39,11 @@ public class LocalServer {
         return app;
     }
 
+    /** Forgets the app and closes its connections (4200: reconnect now). */
     void unregister(LocalApp app) {
-        byKey.remove(app.settings().key(), app);
+        if (byKey.remove(app.settings().key(), app)) {
+            app.shutdown();
+        }
     }
 
     Optional<LocalApp> byKey(String key) {
@@ -39,6 +56,6 @@ public class LocalServer {
 
     @PreDestroy
     void stop() {
-        byKey.clear();
+        List.copyOf(byKey.values()).forEach(this::unregister);
     }
 }

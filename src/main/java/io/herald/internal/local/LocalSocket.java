@@ -17,6 +17,7 @@ final class LocalSocket {
     private final String socketId;
     private final Outbox outbox;
     private final int maxPendingFrames;
+    private final MessageAssembler inbound;
     private final Map<String, String> subscriptions = new ConcurrentHashMap<>();
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
@@ -27,15 +28,22 @@ final class LocalSocket {
     private volatile boolean completedInSend;
     private volatile String userId;
     private volatile boolean closing;
+    private volatile boolean overCapacity;
     private volatile int closeCode;
     private volatile String closeReason;
     private long rateWindowStart;
     private int eventsInWindow;
 
-    LocalSocket(String socketId, Outbox outbox, int maxPendingFrames) {
+    LocalSocket(String socketId, Outbox outbox, int maxPendingFrames, int maxMessageBytes) {
         this.socketId = socketId;
         this.outbox = outbox;
         this.maxPendingFrames = maxPendingFrames;
+        this.inbound = new MessageAssembler(maxMessageBytes);
+    }
+
+    /** The client's message being received; parts of one connection arrive one at a time. */
+    MessageAssembler inbound() {
+        return inbound;
     }
 
     String socketId() {
@@ -64,17 +72,34 @@ final class LocalSocket {
         return ++eventsInWindow <= perSecond;
     }
 
-    /** Queues a frame; a client that lets {@code maxPendingFrames} pile up is disconnected (4100, reconnect later). */
+    /** Queues a frame and writes it; a client that lets {@code maxPendingFrames} pile up is disconnected (4100). */
     void send(String frame) {
+        offer(frame);
+        flush();
+    }
+
+    /**
+     * Queues a frame without writing anything, so that it can be called under a lock that orders frames across
+     * connections; {@link #flush()} afterwards, outside the lock.
+     */
+    void offer(String frame) {
         if (closed.get() || closing) {
             return;
         }
         if (pendingCount.incrementAndGet() > maxPendingFrames) {
-            close(4100, "Over capacity: the client reads too slowly");
+            overCapacity = true;
             return;
         }
         pending.add(frame);
-        if (writing.compareAndSet(false, true)) {
+    }
+
+    /** Writes what {@link #offer} queued, or disconnects a client that fell too far behind (4100, reconnect later). */
+    void flush() {
+        if (overCapacity) {
+            close(4100, "Over capacity: the client reads too slowly");
+            return;
+        }
+        if (!pending.isEmpty() && writing.compareAndSet(false, true)) {
             writeLoop();
         }
     }
@@ -92,6 +117,16 @@ final class LocalSocket {
         if (writing.compareAndSet(false, true)) {
             writeLoop();
         }
+    }
+
+    /**
+     * Closes at once, dropping what is still queued: for a server that is going away, which must close before the
+     * container closes its sessions itself (the close code tells the client what to do; no frame is needed).
+     */
+    void closeNow(int code, String reason) {
+        closing = true;
+        pending.clear();
+        close(code, reason);
     }
 
     void close(int code, String reason) {

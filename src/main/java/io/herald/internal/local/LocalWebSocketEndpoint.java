@@ -37,16 +37,18 @@ public class LocalWebSocketEndpoint {
         app = found.get();
         LocalSettings settings = app.settings();
         session.setMaxIdleTimeout(settings.idleTimeoutSeconds() * 1000L);
-        // Frames up to four times the limit reach LocalApp, which answers them with pusher:error; only larger ones
-        // are cut off by the container.
-        session.setMaxTextMessageBufferSize(Math.max(MIN_BUFFER, settings.maxMessageBytes() * 4));
+        // Messages arrive in parts and LocalApp refuses one as soon as it passes the limit; this bound is for
+        // containers that buffer a whole frame before handing over its parts (Tyrus does, up to its own buffer).
+        session.setMaxTextMessageBufferSize(Math.max(MIN_BUFFER, settings.maxMessageBytes() * 2));
         socket = app.open(new SessionOutbox(session)).orElse(null);
     }
 
+    // Parts, not whole messages: a container hands over a whole message only once it has read all of it, which
+    // would let any client make the server hold a frame of any size.
     @OnMessage
-    public void message(String text) {
+    public void message(String part, boolean last) {
         if (socket != null) {
-            app.receive(socket, text);
+            app.receive(socket, part, last);
         }
     }
 

@@ -3,17 +3,18 @@ package io.herald.internal.local;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import io.herald.internal.protocol.Json;
+import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.OutboundEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads the bodies of Pusher's {@code POST /events} and {@code POST /batch_events} with Pusher's checks: a string
  * {@code data} of at most 10 KB (else 413), 1 to 100 channels ({@code channel} or {@code channels}), at most 10
- * events a batch, names of at most 200 characters, well-formed channel names and socket ids (else 400).
+ * events a batch, event names of at most 200 characters outside the reserved {@code pusher:} and
+ * {@code pusher_internal:}, well-formed channel names and socket ids (else 400).
  *
  * <pre>{@code
  * try {
@@ -24,12 +25,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class RestEvents {
-    public static final int MAX_DATA_BYTES = 10 * 1024;
-    public static final int MAX_CHANNELS = 100;
-    public static final int MAX_BATCH = 10;
-    public static final int MAX_NAME_LENGTH = 200;
-    private static final Pattern CHANNEL = Pattern.compile("#?[-a-zA-Z0-9_=@,.;]{1,200}");
-    private static final Pattern SOCKET_ID = Pattern.compile("\\d+\\.\\d+");
+    private static final int MAX_CHANNELS = PusherProtocol.MAX_CHANNELS_PER_EVENT;
+    private static final int MAX_BATCH = PusherProtocol.MAX_BATCH_EVENTS;
 
     /** A request Pusher would refuse, with the status it would answer. */
     public static final class Refused extends Exception {
@@ -58,8 +55,8 @@ public final class RestEvents {
             for (JsonElement channel : many.getAsJsonArray()) {
                 channels.add(channel.isJsonPrimitive() ? channel.getAsString() : "");
             }
-        } else if (text(event, "channel") != null) {
-            channels.add(text(event, "channel"));
+        } else if (Json.string(event, "channel") != null) {
+            channels.add(Json.string(event, "channel"));
         }
         if (channels.isEmpty() || channels.size() > MAX_CHANNELS) {
             throw new Refused(400, "Expected 1 to " + MAX_CHANNELS + " channels, got " + channels.size());
@@ -82,7 +79,7 @@ public final class RestEvents {
             if (!item.isJsonObject()) {
                 throw new Refused(400, "Every batch item must be an object");
             }
-            String channel = text(item.getAsJsonObject(), "channel");
+            String channel = Json.string(item.getAsJsonObject(), "channel");
             events.add(checked(item.getAsJsonObject(), List.of(channel == null ? "" : channel)));
         }
         return events;
@@ -90,42 +87,31 @@ public final class RestEvents {
 
     private static OutboundEvent checked(JsonObject event, List<String> channels) throws Refused {
         for (String channel : channels) {
-            if (!CHANNEL.matcher(channel).matches()) {
+            if (!PusherProtocol.isWireChannelName(channel)) {
                 throw new Refused(400, "Invalid channel name '" + channel + "'");
             }
         }
-        String name = text(event, "name");
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new Refused(400, "Event name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        String name = Json.string(event, "name");
+        String problem = PusherProtocol.eventNameProblem(name);
+        if (problem != null) {
+            throw new Refused(400, "Invalid event name: " + problem);
         }
-        String data = text(event, "data");
+        String data = Json.string(event, "data");
         if (data == null) {
             throw new Refused(400, "Event data must be a string");
         }
-        if (data.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
+        if (data.getBytes(StandardCharsets.UTF_8).length > PusherProtocol.MAX_DATA_BYTES) {
             throw new Refused(413, "Event data is over 10KB");
         }
-        String socketId = text(event, "socket_id");
-        if (socketId != null && !SOCKET_ID.matcher(socketId).matches()) {
+        String socketId = Json.string(event, "socket_id");
+        if (socketId != null && !PusherProtocol.isValidSocketId(socketId)) {
             throw new Refused(400, "Invalid socket_id");
         }
         return new OutboundEvent(channels, name, data, socketId);
     }
 
     private static JsonObject object(byte[] body) throws Refused {
-        try {
-            JsonElement parsed = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
-            if (parsed.isJsonObject()) {
-                return parsed.getAsJsonObject();
-            }
-        } catch (RuntimeException e) {
-            // answered below
-        }
-        throw new Refused(400, "Body is not a JSON object");
-    }
-
-    private static String text(JsonObject object, String name) {
-        JsonElement value = object.get(name);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() ? value.getAsString() : null;
+        return Json.parseObject(new String(body, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new Refused(400, "Body is not a JSON object"));
     }
 }

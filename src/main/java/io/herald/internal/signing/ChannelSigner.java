@@ -3,12 +3,12 @@ package io.herald.internal.signing;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.protocol.PusherProtocol;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Signs what a Pusher client sends to subscribe or sign in, as Pusher's "auth signatures" specify:
@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ChannelSigner {
-    private static final Pattern SOCKET_ID = Pattern.compile("\\d{1,20}\\.\\d{1,20}");
-
     private final String key;
     private final String secret;
     private final Optional<byte[]> encryptionMasterKey;
@@ -97,13 +95,8 @@ public final class ChannelSigner {
         }
     }
 
-    /** Whether {@code socketId} is two runs of digits joined by a dot: anything else could smuggle a ':'. */
-    public static boolean isValidSocketId(String socketId) {
-        return socketId != null && SOCKET_ID.matcher(socketId).matches();
-    }
-
     private static void requireSocketId(String socketId) {
-        if (!isValidSocketId(socketId)) {
+        if (!PusherProtocol.isValidSocketId(socketId)) {
             throw HeraldMessages.invalidSocketId(socketId);
         }
     }

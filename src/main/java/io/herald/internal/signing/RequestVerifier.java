@@ -1,7 +1,7 @@
 package io.herald.internal.signing;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.herald.internal.protocol.FormBody;
+import io.herald.internal.protocol.PusherProtocol;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -22,9 +22,6 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class RequestVerifier {
-    /** How far a request's timestamp may be from the server's clock. */
-    public static final long MAX_SKEW_SECONDS = 600;
-
     private final String key;
     private final String secret;
 
@@ -41,15 +38,10 @@ public final class RequestVerifier {
         if (!"1.0".equals(query.get("auth_version"))) {
             return Optional.of("Invalid auth_version");
         }
-        long timestamp;
-        try {
-            timestamp = Long.parseLong(query.getOrDefault("auth_timestamp", ""));
-        } catch (NumberFormatException e) {
-            return Optional.of("Missing or invalid auth_timestamp");
-        }
-        if (Math.abs(now.getEpochSecond() - timestamp) >= MAX_SKEW_SECONDS) {
-            return Optional.of("Timestamp expired: Given timestamp (" + timestamp + ") not within 600s of server time ("
-                    + now.getEpochSecond() + ")");
+        String timestamp = query.get("auth_timestamp");
+        if (!PusherProtocol.isFreshTimestamp(timestamp, now.getEpochSecond())) {
+            return Optional.of("Timestamp expired or invalid: auth_timestamp must be the seconds since the epoch within "
+                    + PusherProtocol.MAX_TIMESTAMP_SKEW_SECONDS + "s of server time (" + now.getEpochSecond() + ")");
         }
         if (body.length > 0 && !md5Hex(body).equals(query.get("body_md5"))) {
             return Optional.of("Invalid body_md5");
@@ -75,19 +67,13 @@ public final class RequestVerifier {
         return text.toString();
     }
 
-    /** The decoded parameters of a raw query string. */
-    public static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> query = new TreeMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return query;
+    /**
+     * The decoded parameters of a raw query string.
+     *
+     * @throws FormBody.Malformed for a malformed percent-escape
+     */
+    public static Map<String, String> parseQuery(String rawQuery) throws FormBody.Malformed {
+        return new TreeMap<>(FormBody.decode(rawQuery));
     }
 
     static String md5Hex(byte[] body) {

@@ -1,0 +1,56 @@
+package io.herald.internal.protocol;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code application/x-www-form-urlencoded} text, as pusher-js posts it to the authorization endpoints and as Pusher's
+ * REST API signs its query strings. A malformed percent-escape is the client's mistake and is reported as such.
+ *
+ * <pre>{@code
+ * FormBody.decode("socket_id=1.2&channel_name=private-a");   // {socket_id=1.2, channel_name=private-a}
+ * FormBody.decode("socket_id=1.2%");                          // throws Malformed
+ * }</pre>
+ */
+public final class FormBody {
+
+    /** Text that is not a well-formed form: answer 400 with the message. */
+    public static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private FormBody() {
+    }
+
+    /** The fields in order; for a name given twice, the first value. A pair without '=' has an empty value. */
+    public static Map<String, String> decode(String text) throws Malformed {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return fields;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            fields.putIfAbsent(unescape(name), unescape(value));
+        }
+        return fields;
+    }
+
+    private static String unescape(String text) throws Malformed {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new Malformed("malformed percent-escape in '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+        }
+    }
+}
