@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,6 +92,19 @@ class ObservabilityTest {
             assertThat(response.getName()).isEqualTo("herald-broadcasting");
             assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
             assertThat(response.getData()).hasValueSatisfying(data -> assertThat(data).containsEntry("pusher.queue-depth", 0L));
+        }
+    }
+
+    // Quarkus could not start with the check in a normal scope: ArC cannot proxy the final class, and Weld, which
+    // proxies lazily, never said so. A pseudo-scope needs no proxy in either.
+    @ParameterizedTest
+    @EnumSource(Flavour.class)
+    void readinessBeanNeedsNoClientProxy(Flavour flavour) {
+        try (WeldContainer container = HeraldContainer.start(flavour, config())) {
+            BeanManager beans = container.getBeanManager();
+            Bean<?> readiness = beans.resolve(beans.getBeans(HealthCheck.class, Readiness.Literal.INSTANCE));
+
+            assertThat(beans.isNormalScope(readiness.getScope())).isFalse();
         }
     }
 

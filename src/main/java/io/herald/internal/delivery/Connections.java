@@ -6,6 +6,7 @@ import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.observability.Observability;
+import io.herald.internal.observability.ReadinessSource;
 import io.herald.internal.signing.ChannelSigner;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a connection named only in code is opened on first use.
  */
 @ApplicationScoped
-public class Connections {
+public class Connections implements ReadinessSource {
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
 
     @Inject
@@ -75,6 +76,14 @@ public class Connections {
     /** The connections opened so far. */
     public Collection<Connection> opened() {
         return List.copyOf(open.values());
+    }
+
+    /** Each opened connection's queue: up while it takes events, with its depth. */
+    @Override
+    public List<ReadinessSource.Part> readinessParts() {
+        return open.values().stream().map(connection -> new ReadinessSource.Part(connection.name() + ".queue",
+                connection.isAccepting() && !connection.queueFull(),
+                Map.of(connection.name() + ".queue-depth", (long) connection.queueDepth()))).toList();
     }
 
     /** The connection {@code name}, opened now if it was not yet. */

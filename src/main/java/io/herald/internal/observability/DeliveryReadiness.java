@@ -1,30 +1,41 @@
 package io.herald.internal.observability;
 
-import io.herald.internal.delivery.Connections;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * Readiness of the opened connections ({@code herald-broadcasting}): DOWN while a connection's queue is full or
- * stopped, with each queue's depth. A bean only where MicroProfile Health is (added by Herald's extensions).
+ * Readiness of broadcasting ({@code herald-broadcasting}): UP while every part of it can take work, DOWN while a
+ * connection's queue is full or stopped; each part's data (a queue's depth) is in the answer. A bean only where
+ * MicroProfile Health is (added by Herald's extensions).
  */
 public final class DeliveryReadiness implements HealthCheck {
-    private final Connections connections;
+    /** The check's name, as health endpoints list it. */
+    public static final String NAME = "herald-broadcasting";
 
-    public DeliveryReadiness(Connections connections) {
-        this.connections = connections;
+    private final Supplier<ReadinessSource> lookup;
+    private volatile ReadinessSource source;
+
+    /** A check that finds its source on first use: some servers create checks before the application's beans. */
+    public DeliveryReadiness(Supplier<ReadinessSource> lookup) {
+        this.lookup = lookup;
     }
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("herald-broadcasting").up();
-        connections.opened().forEach(connection -> {
-            response.withData(connection.name() + ".queue-depth", connection.queueDepth());
-            if (!connection.isAccepting() || connection.queueFull()) {
+        ReadinessSource found = source;
+        if (found == null) {
+            found = lookup.get();
+            source = found;
+        }
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
+        for (ReadinessSource.Part part : found.readinessParts()) {
+            part.data().forEach(response::withData);
+            if (!part.up()) {
                 response.down();
             }
-        });
+        }
         return response.build();
     }
 }

@@ -1,21 +1,25 @@
 package io.herald.internal.observability;
 
-import io.herald.internal.delivery.Connections;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Adds {@link DeliveryReadiness} as a {@code @Readiness} bean, from either extension. Kept apart from them so that
- * they load where MicroProfile Health is absent; called only after {@link Observability#healthPresent()}.
+ * Adds {@link DeliveryReadiness} as a {@code @Readiness} bean, from either extension, in the same way. Kept apart
+ * from them so that they load where MicroProfile Health is absent; called only after
+ * {@link Observability#healthPresent()}. The bean is {@code @Singleton}, a pseudo-scope: a normal scope would need a
+ * client proxy, which Quarkus cannot make of a final class and which a check that holds no state does not need.
  */
 public final class ReadinessBean {
+    /** The scope of the readiness bean, the same in both extensions. */
+    public static final Class<Singleton> SCOPE = Singleton.class;
 
     private ReadinessBean() {
     }
@@ -26,8 +30,9 @@ public final class ReadinessBean {
                 .beanClass(DeliveryReadiness.class)
                 .types(HealthCheck.class, DeliveryReadiness.class, Object.class)
                 .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
-                .scope(ApplicationScoped.class)
-                .produceWith(lookup -> new DeliveryReadiness(lookup.select(Connections.class).get()));
+                .scope(SCOPE)
+                // Payara creates health checks eagerly, through a lookup that does not see the application's beans.
+                .produceWith(lookup -> new DeliveryReadiness(() -> CDI.current().select(ReadinessSource.class).get()));
     }
 
     /** From the build-compatible extension. */
@@ -36,7 +41,7 @@ public final class ReadinessBean {
                 .type(HealthCheck.class)
                 .type(DeliveryReadiness.class)
                 .qualifier(Readiness.class)
-                .scope(ApplicationScoped.class)
+                .scope(SCOPE)
                 .createWith(Creator.class);
     }
 
@@ -44,7 +49,7 @@ public final class ReadinessBean {
     public static final class Creator implements SyntheticBeanCreator<DeliveryReadiness> {
         @Override
         public DeliveryReadiness create(Instance<Object> lookup, Parameters parameters) {
-            return new DeliveryReadiness(lookup.select(Connections.class).get());
+            return new DeliveryReadiness(() -> lookup.select(ReadinessSource.class).get());
         }
     }
 }
