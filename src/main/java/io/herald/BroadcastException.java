@@ -22,6 +22,7 @@ public class BroadcastException extends RuntimeException {
     private final String connection;
     private final List<String> channels;
     private final String event;
+    private final String reason;
 
     /**
      * A delivery failure of {@code event} on {@code channels} through {@code connection}.
@@ -35,6 +36,7 @@ public class BroadcastException extends RuntimeException {
         this.connection = connection;
         this.channels = List.copyOf(channels);
         this.event = event;
+        this.reason = reason;
     }
 
     /** The name of the connection ({@code broadcast.<connection>.*}) the event went through. */
@@ -50,5 +52,10 @@ public class BroadcastException extends RuntimeException {
     /** The event name. */
     public String event() {
         return event;
+    }
+
+    /** What went wrong, in a few words, without the connection, channels and event the message names. */
+    public String reason() {
+        return reason;
     }
 }

@@ -47,9 +47,14 @@ public final class HeraldLog {
         LOG.log(Level.DEBUG, "HERALD-0206: the authorizer's stack trace", cause);
     }
 
-    public static void authorizationUnavailable(Throwable cause) {
-        LOG.log(Level.ERROR, "HERALD-0207: A browser asked for authorization, but the default connection cannot sign: "
-                + cause.getMessage());
+    public static void authorizationUnavailable(String connection) {
+        LOG.log(Level.ERROR, "HERALD-0207: A browser asked for authorization, but the default connection '" + connection
+                + "' has no key and secret to sign with");
+    }
+
+    public static void connectionOpened(String connection, String driver, String threads) {
+        LOG.log(Level.INFO, "HERALD-0209: Connection ''{0}'' opened with driver ''{1}''; its queue is sent on {2}",
+                connection, driver, threads);
     }
 
     public static void queuedDeliveryFailed(String message) {

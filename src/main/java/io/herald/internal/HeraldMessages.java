@@ -64,4 +64,29 @@ public final class HeraldMessages {
         return new IllegalArgumentException("HERALD-0013: Payload of event '" + event
                 + "' cannot be serialised to JSON: " + cause.getMessage(), cause);
     }
+
+    public static IllegalStateException encryptedWithoutMasterKey(String channel) {
+        return new IllegalStateException("HERALD-0014: Channel '" + channel
+                + "' is encrypted, but no encryption-master-key is configured");
+    }
+
+    public static IllegalArgumentException invalidUserId(String userId) {
+        return new IllegalArgumentException("HERALD-0015: Invalid user id '" + userId + "': use 1 to "
+                + io.herald.Channel.MAX_NAME_LENGTH + " characters from A-Z a-z 0-9 _ - = @ , . ;");
+    }
+
+    public static String invalidAuthorizerPattern(String bean, String pattern, String why) {
+        return "HERALD-0016: ChannelAuthorizer " + bean + " names the channel pattern '" + pattern + "', which " + why;
+    }
+
+    public static IllegalStateException duplicateLocalKey(String key) {
+        return new IllegalStateException("HERALD-0017: Two local connections use the key '" + key + "'");
+    }
+
+    public static String ambiguousAuthorizers(String first, String firstPattern, String second, String secondPattern,
+            String example) {
+        return "HERALD-0018: ChannelAuthorizers " + first + " ('" + firstPattern + "') and " + second + " ('"
+                + secondPattern + "') are equally specific and both match channels such as '" + example
+                + "': make one pattern more specific, or merge them";
+    }
 }

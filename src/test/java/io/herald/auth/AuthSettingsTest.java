@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.internal.signing.Hmac;
 import io.herald.testing.HeraldServer;
+import io.herald.testing.LogCapture;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /** {@code broadcast.auth.*} and the connection's encryption key, each on a server of its own. */
@@ -71,6 +74,19 @@ class AuthSettingsTest {
                     .isEqualTo(AuthEnv.KEY + ":" + Hmac.sha256Hex(AuthEnv.SECRET, AuthClient.SOCKET + ":private-encrypted-bla"));
             assertThat(json(response).get("shared_secret").getAsString())
                     .isEqualTo("nlr49ISQHz91yS3cy/yWmW8wFMNeTnNL5tNHnbPJcLQ=");
+        }
+    }
+
+    @Test
+    void defaultConnectionWithoutCredentialsAnswers503AndSaysWhy() {
+        try (HeraldServer server = HeraldServer.start(Map.of("broadcast.default", "dev", "broadcast.dev.driver", "log"));
+                LogCapture log = new LogCapture()) {
+            HttpResponse<String> response = new AuthClient(server.uri("broadcasting/authorize")).as("ada")
+                    .authorize("private-chat");
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(log.messages(Level.SEVERE)).singleElement().asString().startsWith("HERALD-0207")
+                    .contains("'dev'");
         }
     }
 

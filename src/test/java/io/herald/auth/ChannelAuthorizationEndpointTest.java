@@ -121,6 +121,21 @@ class ChannelAuthorizationEndpointTest {
     }
 
     @Test
+    void denialIsLoggedAtDebugWithTheChannelAndTheReason() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.herald");
+        java.util.logging.Level level = logger.getLevel();
+        logger.setLevel(java.util.logging.Level.ALL);
+        try (LogCapture log = new LogCapture()) {
+            client.as("ada").authorize("presence-orders.13");
+
+            assertThat(log.messages(java.util.logging.Level.ALL)).anySatisfy(line -> assertThat(line)
+                    .startsWith("HERALD-0205").contains("'presence-orders.13'").contains("Order 13 is closed"));
+        } finally {
+            logger.setLevel(level);
+        }
+    }
+
+    @Test
     void authorizerThatThrowsForAnAnonymousClientIsAWarningWithoutAStackTrace() {
         try (LogCapture log = LogCapture.everything()) {
             assertThat(client.anonymous().authorize("private-broken.1").statusCode()).isEqualTo(403);

@@ -72,7 +72,31 @@ class ManualAuthorizationTest {
 
             assertThatThrownBy(() -> broadcaster.authorize("releases", "1.2"))
                     .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("HERALD-0011")
                     .hasMessageContaining("'releases' is not a private channel");
+        }
+    }
+
+    @Test
+    void authorizingThroughAConnectionWithoutCredentialsFailsNamingIt() {
+        try (HeraldServer server = HeraldServer.start(AuthEnv.config("broadcast.dev.driver=log"))) {
+            Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
+
+            assertThatThrownBy(() -> broadcaster.driver("dev").authorize("private-42", "1.2"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("HERALD-0012")
+                    .hasMessageContaining("'dev'");
+        }
+    }
+
+    @Test
+    void authorizingAnEncryptedChannelWithoutAMasterKeyFailsNamingTheChannel() {
+        try (HeraldServer server = HeraldServer.start(AuthEnv.config("broadcast.pusher.encryption-master-key="))) {
+            Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
+
+            assertThatThrownBy(() -> broadcaster.authorize("private-encrypted-payroll", "1.2"))
+                    .hasMessageContaining("HERALD-0014")
+                    .hasMessageContaining("'private-encrypted-payroll'");
         }
     }
 }

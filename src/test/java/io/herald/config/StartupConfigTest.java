@@ -103,7 +103,8 @@ class StartupConfigTest {
     @Test
     void malformedBooleanFailsStartupNamingTheProperty() {
         assertThatThrownBy(() -> HeraldContainer.start(with("broadcast.pusher.ssl", "yes")))
-                .hasMessageContaining("'broadcast.pusher.ssl'").hasMessageContaining("true or false");
+                .hasMessageContaining("HERALD-0003").hasMessageContaining("'broadcast.pusher.ssl'")
+                .hasMessageContaining("true or false");
     }
 
     @Test
@@ -124,8 +125,67 @@ class StartupConfigTest {
         try (WeldContainer container = HeraldContainer.start(config); LogCapture log = new LogCapture()) {
             container.select(Broadcaster.class).get().channel("releases", "NewRelease", Map.of("version", "4"));
 
-            assertThat(log.messages(Level.INFO)).singleElement().asString()
+            assertThat(log.messages(Level.INFO)).singleElement().asString().startsWith("HERALD-0203")
                     .contains("[dev]").contains("NewRelease").contains("[releases]").contains("{\"version\":\"4\"}");
+        }
+    }
+
+    @Test
+    void eachConnectionSaysWhereItsQueueIsSent() {
+        try (LogCapture log = new LogCapture();
+                WeldContainer container = HeraldContainer.start(Map.of("broadcast.pusher.driver", "null"))) {
+            assertThat(log.messages(Level.INFO)).anySatisfy(line -> assertThat(line).startsWith("HERALD-0209")
+                    .contains("'pusher'").contains("'null'").contains("Herald's own threads"));
+        }
+    }
+
+    @Test
+    void twoLocalConnectionsWithOneKeyFailStartup() {
+        Map<String, String> config = new HashMap<>();
+        for (String name : new String[] {"one", "two"}) {
+            config.put("broadcast." + name + ".driver", "local");
+            config.put("broadcast." + name + ".app-id", name);
+            config.put("broadcast." + name + ".key", "shared-key");
+            config.put("broadcast." + name + ".secret", "secret-" + name);
+        }
+        config.put("broadcast.default", "one");
+
+        assertThatThrownBy(() -> HeraldContainer.start(config, io.herald.internal.local.LocalServer.class,
+                io.herald.internal.local.LocalDriverFactory.class))
+                .hasMessageContaining("HERALD-0017").hasMessageContaining("'shared-key'");
+    }
+
+    @Test
+    void driverThatFailsToCloseIsLoggedAndTheApplicationStillStops() {
+        Map<String, String> config = Map.of("broadcast.default", "fragile", "broadcast.fragile.driver", "fragile");
+        try (LogCapture log = new LogCapture()) {
+            HeraldContainer.start(config, FragileDriverFactory.class).close();
+
+            assertThat(log.messages(Level.WARNING)).anySatisfy(line -> assertThat(line).startsWith("HERALD-0204")
+                    .contains("'fragile'"));
+        }
+    }
+
+    /** A driver whose close fails, as one holding a broken network client might. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class FragileDriverFactory implements io.herald.spi.BroadcastDriverFactory {
+        @Override
+        public String name() {
+            return "fragile";
+        }
+
+        @Override
+        public io.herald.spi.BroadcastDriver create(io.herald.spi.ConnectionConfig config) {
+            return new io.herald.spi.BroadcastDriver() {
+                @Override
+                public void send(io.herald.spi.OutboundEvent event) {
+                }
+
+                @Override
+                public void close() {
+                    throw new IllegalStateException("socket already gone");
+                }
+            };
         }
     }
 

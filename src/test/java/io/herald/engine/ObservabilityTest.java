@@ -1,9 +1,11 @@
 package io.herald.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.Broadcast;
+import io.herald.BroadcastException;
 import io.herald.testing.HeraldContainer;
 import io.herald.testing.HeraldContainer.Flavour;
 import io.herald.testing.PusherRestStandIn;
@@ -73,13 +75,45 @@ class ObservabilityTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> pusher.publishedCount() == 1);
             pusher.answerNext(400, "no");
             ticks.fire(new Tick(2));
-            await().atMost(Duration.ofSeconds(5)).until(() -> counter(registry, "herald.broadcasts.failed") == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> count(registry, "herald.broadcasts.failed", "queued") == 1);
 
-            assertThat(counter(registry, "herald.broadcasts.queued")).isEqualTo(2);
-            assertThat(counter(registry, "herald.broadcasts.sent")).isEqualTo(1);
-            assertThat(counter(registry, "herald.broadcasts.retried")).isEqualTo(1);
-            assertThat(registry.get("herald.broadcasts.request").timer().count()).isEqualTo(1);
+            assertThat(count(registry, "herald.broadcasts.queued", null)).isEqualTo(2);
+            assertThat(count(registry, "herald.broadcasts.sent", "queued")).isEqualTo(1);
+            assertThat(count(registry, "herald.broadcasts.retried", null)).isEqualTo(1);
+            assertThat(registry.get("herald.broadcasts.request").tag("mode", "queued").timer().count()).isEqualTo(1);
             assertThat(registry.get("herald.broadcasts.queue.depth").gauge().value()).isZero();
+        }
+    }
+
+    // The dashboard that undercounted: one fire() and one fireAsync(), both delivered, are two events sent.
+    @Test
+    void everyPathIsCountedAndTimedAlike() throws Exception {
+        try (WeldContainer container = HeraldContainer.start(config("broadcast.pusher.async=false"), Registry.class)) {
+            MeterRegistry registry = container.select(MeterRegistry.class).get();
+            var ticks = container.event().select(Tick.class, Broadcast.Literal.INSTANCE);
+
+            ticks.fire(new Tick(1));
+            ticks.fireAsync(new Tick(2)).toCompletableFuture().get();
+            await().atMost(Duration.ofSeconds(5)).until(() -> pusher.publishedCount() == 2);
+
+            assertThat(count(registry, "herald.broadcasts.sent", "sync")).isEqualTo(1);
+            assertThat(count(registry, "herald.broadcasts.sent", "queued")).isEqualTo(1);
+            assertThat(registry.get("herald.broadcasts.sent").counters()).allSatisfy(counter -> assertThat(counter.getId()
+                    .getTags()).extracting(tag -> tag.getKey() + "=" + tag.getValue())
+                    .contains("connection=pusher", "driver=pusher"));
+            assertThat(registry.get("herald.broadcasts.request").tag("mode", "sync").timer().count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void synchronousFailureIsCounted() {
+        try (WeldContainer container = HeraldContainer.start(config("broadcast.pusher.async=false"), Registry.class)) {
+            MeterRegistry registry = container.select(MeterRegistry.class).get();
+            pusher.answerNext(400, "no");
+
+            assertThatThrownBy(() -> container.event().select(Tick.class, Broadcast.Literal.INSTANCE).fire(new Tick(1)))
+                    .isInstanceOf(BroadcastException.class);
+            assertThat(count(registry, "herald.broadcasts.failed", "sync")).isEqualTo(1);
         }
     }
 
@@ -130,8 +164,8 @@ class ObservabilityTest {
         return container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
     }
 
-    private static double counter(MeterRegistry registry, String name) {
-        var counter = registry.find(name).counter();
-        return counter == null ? 0 : counter.count();
+    private static double count(MeterRegistry registry, String name, String mode) {
+        var search = registry.find(name);
+        return (mode == null ? search : search.tag("mode", mode)).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.Broadcast;
+import io.herald.BroadcastException;
+import io.herald.Broadcaster;
+import io.herald.CanBroadcast;
 import io.herald.testing.HeraldTest;
 import io.herald.testing.PusherRestStandIn;
 import io.herald.testing.PusherRestStandIn.Published;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @HeraldTest
 class FiringTest {
     PusherRestStandIn pusher;
+
+    @Inject
+    Broadcaster broadcaster;
 
     @Inject
     @Broadcast
@@ -72,9 +78,29 @@ class FiringTest {
     }
 
     @Test
+    void eventWithNoChannelsFailsNamingIt() {
+        CanBroadcast nowhere = List::of;
+
+        assertThatThrownBy(() -> events.select(Broadcast.Literal.INSTANCE).fire(nowhere))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HERALD-0007");
+        assertThat(pusher.requests()).isZero();
+    }
+
+    @Test
+    void payloadThatCannotBeSerialisedFailsNamingTheEvent() {
+        assertThatThrownBy(() -> broadcaster.channel("releases", "Threaded", new java.util.concurrent.Semaphore(1)))
+                .isInstanceOf(BroadcastException.class)
+                .hasMessageContaining("HERALD-0013")
+                .hasMessageContaining("'Threaded'");
+        assertThat(pusher.requests()).isZero();
+    }
+
+    @Test
     void firingSomethingThatCannotBroadcastFailsNamingItsType() {
         assertThatThrownBy(() -> events.select(Broadcast.Literal.INSTANCE).fire("just a string"))
                 .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HERALD-0006")
                 .hasMessageContaining("java.lang.String")
                 .hasMessageContaining("CanBroadcast");
         assertThat(pusher.requests()).isZero();

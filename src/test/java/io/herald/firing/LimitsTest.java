@@ -26,6 +26,7 @@ class LimitsTest {
 
         assertThatThrownBy(() -> broadcaster.channel("releases", "Big", data))
                 .isInstanceOf(BroadcastException.class)
+                .hasMessageContaining("HERALD-0009")
                 .hasMessageContaining("10241 bytes")
                 .hasMessageContaining("limit is 10240 bytes");
         assertThat(pusher.requests()).isZero();
@@ -50,6 +51,7 @@ class LimitsTest {
     void eventNameOverTwoHundredCharactersFails() {
         assertThatThrownBy(() -> broadcaster.channel("releases", "e".repeat(201), "{}"))
                 .isInstanceOf(BroadcastException.class)
+                .hasMessageContaining("HERALD-0008")
                 .hasMessageContaining("201 characters; the limit is 200");
         assertThat(pusher.requests()).isZero();
     }

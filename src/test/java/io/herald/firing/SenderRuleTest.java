@@ -58,7 +58,8 @@ class SenderRuleTest {
             orders.fire(new PrivateOrder(7));
 
             assertThat(log.messages(Level.WARNING))
-                    .anySatisfy(m -> assertThat(m).contains("'PrivateOrder'").contains("private-orders.7"))
+                    .anySatisfy(m -> assertThat(m).startsWith("HERALD-0200").contains("'PrivateOrder'")
+                            .contains("private-orders.7"))
                     .anySatisfy(m -> assertThat(m).contains("'PrivateOrder'").contains("presence-shop"));
         }
     }

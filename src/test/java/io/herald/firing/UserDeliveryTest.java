@@ -33,6 +33,7 @@ class UserDeliveryTest {
     void invalidUserIdIsRefusedBeforeSending() {
         assertThatThrownBy(() -> broadcaster.sendToUser("42/../x", "Invoice", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HERALD-0015")
                 .hasMessageContaining("'42/../x'");
         assertThat(pusher.requests()).isZero();
     }

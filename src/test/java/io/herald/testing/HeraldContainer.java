@@ -1,5 +1,6 @@
 package io.herald.testing;
 
+import io.herald.internal.auth.ChannelAuthorization;
 import io.herald.internal.delivery.Connections;
 import io.herald.internal.drivers.LogDriverFactory;
 import io.herald.internal.extension.BroadcastExtension;
@@ -37,7 +38,7 @@ public final class HeraldContainer {
     public static WeldContainer startWithRegisteredConfig(Flavour flavour, Class<?>... beanClasses) {
         Weld weld = new Weld()
                 .disableDiscovery()
-                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class)
+                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class)
                 .addBeanClasses(beanClasses);
         if (flavour == Flavour.PORTABLE) {
             weld.addExtension(new BroadcastExtension());

@@ -60,8 +60,9 @@ public final class PusherRestStandIn implements AutoCloseable {
     private final List<String> terminatedUsers = new CopyOnWriteArrayList<>();
     private final Queue<Answer> scripted = new ConcurrentLinkedQueue<>();
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private volatile int generation;
     private volatile Duration delay = Duration.ZERO;
-    private volatile int requests;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
     private final int port;
 
@@ -111,7 +112,7 @@ public final class PusherRestStandIn implements AutoCloseable {
 
     /** HTTP requests received, refused ones included. */
     public int requests() {
-        return requests;
+        return requests.get();
     }
 
     /** The next request (after its checks pass) gets this answer instead of {@code 200 {}}. */
@@ -141,12 +142,13 @@ public final class PusherRestStandIn implements AutoCloseable {
 
     /** Forgets what was received and scripted. */
     public void reset() {
+        generation++;
         published.clear();
         refusals.clear();
         terminatedUsers.clear();
         scripted.clear();
         delay = Duration.ZERO;
-        requests = 0;
+        requests.set(0);
     }
 
     @Override
@@ -157,12 +159,16 @@ public final class PusherRestStandIn implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            requests++;
+            int arrivedIn = generation;
+            requests.incrementAndGet();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             pause(delay);
+            if (arrivedIn != generation) {
+                return;   // a late request of an earlier test: it must not count in this one
+            }
             Answer answer = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), body);
             pause(answer.delay());

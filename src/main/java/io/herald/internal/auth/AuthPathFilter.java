@@ -1,5 +1,6 @@
 package io.herald.internal.auth;
 
+import io.herald.internal.config.AuthSettings;
 import io.herald.internal.config.HeraldSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -46,7 +47,7 @@ public class AuthPathFilter implements ContainerRequestFilter {
     private AuthSettings settings() {
         AuthSettings current = settings;
         if (current == null) {
-            current = AuthSettings.from(HeraldSettings.fromMicroProfileConfig());
+            current = HeraldSettings.fromMicroProfileConfig().auth();
             settings = current;
         }
         return current;

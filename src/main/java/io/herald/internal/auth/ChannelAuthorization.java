@@ -9,17 +9,21 @@ import io.herald.ChannelType;
 import io.herald.PresenceMember;
 import io.herald.UserAuthenticator;
 import io.herald.internal.HeraldLog;
-import io.herald.internal.delivery.Connections;
-import io.herald.internal.delivery.PresenceData;
-import io.herald.internal.delivery.UserData;
+import io.herald.internal.config.AuthSettings;
+import io.herald.internal.config.HeraldSettings;
+import io.herald.internal.protocol.PresenceData;
+import io.herald.internal.protocol.UserData;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.internal.signing.ChannelSigner;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +45,51 @@ public class ChannelAuthorization {
     @Any
     Instance<UserAuthenticator> userAuthenticators;
 
-    @Inject
-    Connections connections;
-
-    private List<Candidate> candidates;
+    private volatile List<Candidate> candidates;
     private AuthSettings settings;
+    private HeraldSettings configuration;
+    private volatile Optional<ChannelSigner> signer;
 
     private record Candidate(ChannelPattern pattern, ChannelAuthorizer authorizer) {
     }
 
     @PostConstruct
-    void collectAuthorizers() {
-        settings = AuthSettings.from(connections.settings());
-        candidates = authorizers.stream()
-                .map(authorizer -> new Candidate(ChannelPattern.compile(authorizer.channel()), authorizer))
-                .sorted(Comparator.comparingInt((Candidate c) -> c.pattern().literalLength()).reversed()
-                        .thenComparing(c -> c.pattern().source()))
-                .toList();
+    void readSettings() {
+        configuration = HeraldSettings.fromMicroProfileConfig();
+        settings = configuration.auth();
+    }
+
+    // Every authorizer's pattern is checked when the application starts (AuthorizerRule): a pattern that cannot work,
+    // or two that would be chosen between silently, fail the deployment naming the beans.
+    void collectAuthorizersAtStartup(@Observes Startup startup) {
+        candidates();
+    }
+
+    private List<Candidate> candidates() {
+        List<Candidate> found = candidates;
+        if (found == null) {
+            found = collectAuthorizers();
+            candidates = found;
+        }
+        return found;
+    }
+
+    private List<Candidate> collectAuthorizers() {
+        List<AuthorizerRule.Declared> declared = new ArrayList<>();
+        List<ChannelAuthorizer> instances = new ArrayList<>();
+        for (Instance.Handle<ChannelAuthorizer> handle : authorizers.handles()) {
+            ChannelAuthorizer authorizer = handle.get();
+            declared.add(new AuthorizerRule.Declared(handle.getBean().getBeanClass().getName(), authorizer.channel()));
+            instances.add(authorizer);
+        }
+        AuthorizerRule.check(declared);
+        List<Candidate> collected = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            collected.add(new Candidate(ChannelPattern.compile(declared.get(i).pattern()), instances.get(i)));
+        }
+        collected.sort(Comparator.comparingInt((Candidate c) -> c.pattern().literalLength()).reversed()
+                .thenComparing(c -> c.pattern().source()));
+        return List.copyOf(collected);
     }
 
     /** The answer to a channel authorization request from {@code user} (null when anonymous). */
@@ -125,17 +157,22 @@ public class ChannelAuthorization {
                 .orElseGet(() -> AuthAnswer.error(503, "user authentication is not configured on this server"));
     }
 
+    // The default connection's key and secret, read once; without them every request is answered 503 and logged.
     private Optional<ChannelSigner> signer() {
-        try {
-            return Optional.of(connections.byDefault().signer());
-        } catch (IllegalStateException e) {
-            HeraldLog.authorizationUnavailable(e);
-            return Optional.empty();
+        Optional<ChannelSigner> found = signer;
+        if (found == null) {
+            String connection = configuration.defaultConnection();
+            found = ChannelSigner.of(configuration.connection(connection));
+            signer = found;
         }
+        if (found.isEmpty()) {
+            HeraldLog.authorizationUnavailable(configuration.defaultConnection());
+        }
+        return found;
     }
 
     private Authorization decide(String channel, String socketId, Principal user, Predicate<String> roles) {
-        for (Candidate candidate : candidates) {
+        for (Candidate candidate : candidates()) {
             Optional<Map<String, String>> params = candidate.pattern().match(channel);
             if (params.isPresent()) {
                 try {

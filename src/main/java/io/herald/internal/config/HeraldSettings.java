@@ -21,8 +21,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class HeraldSettings {
 
-    /** First segments under {@code broadcast.} that are Herald's own settings, not connections. */
-    public static final Set<String> RESERVED = Set.of("default", "auth", "private-channels");
+    /**
+     * First segments under {@code broadcast.} that are Herald's own settings, not connections: today's, and those
+     * kept for what is coming (JSON, webhooks, clustering, the outbox, observability), so that no application takes
+     * them as connection names first.
+     */
+    public static final Set<String> RESERVED = Set.of("default", "auth", "private-channels", "json", "webhooks",
+            "redis", "cluster", "outbox", "metrics", "tracing", "health", "testing");
 
     private static final Pattern DRIVER_PROPERTY = Pattern.compile("broadcast\\.([^.]+)\\.driver");
 
@@ -42,7 +47,15 @@ public final class HeraldSettings {
         return value("broadcast.default", "pusher");
     }
 
-    /** {@code broadcast.private-channels.require-user}: the seed's sender rule; on unless set to false. */
+    /** {@code broadcast.auth.*}. */
+    public AuthSettings auth() {
+        return AuthSettings.from(this);
+    }
+
+    /**
+     * {@code broadcast.private-channels.require-user}: events on private and presence channels are sent only while a
+     * user is signed in; on unless set to false.
+     */
     public boolean privateChannelsRequireUser() {
         return flag("broadcast.private-channels.require-user", true);
     }

@@ -1,7 +1,6 @@
 package io.herald.internal.delivery;
 
 import io.herald.BroadcastException;
-import io.herald.BroadcastFailed;
 import io.herald.CanBroadcast;
 import io.herald.Channel;
 import io.herald.PresenceChannel;
@@ -9,8 +8,9 @@ import io.herald.PrivateChannel;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.OutboundEvent;
+import io.herald.internal.protocol.UserData;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +35,14 @@ public class BroadcastDispatcher {
     CurrentUser currentUser;
 
     @Inject
-    Event<BroadcastFailed> failures;
+    BroadcastFailures failures;
+
+    private boolean privateChannelsRequireUser;
+
+    @PostConstruct
+    void readSettings() {
+        privateChannelsRequireUser = connections.settings().privateChannelsRequireUser();
+    }
 
     /**
      * Sends a fired event through {@code connection} ({@code null} for the default), or throws.
@@ -50,7 +57,7 @@ public class BroadcastDispatcher {
 
     /**
      * Queues a fired event on {@code connection} ({@code null} for the default); the stage completes once it was
-     * delivered. A failure after queueing is also reported as {@link BroadcastFailed}.
+     * delivered. A failure after queueing is also reported as {@link io.herald.BroadcastFailed}.
      *
      * @throws BroadcastException when it cannot be queued
      */
@@ -62,7 +69,7 @@ public class BroadcastDispatcher {
 
     /**
      * Handles {@code fire()}: delivers now, or queues when the default connection is asynchronous. After commit no
-     * caller can be told of a failure, so it is logged and fired as {@link BroadcastFailed} instead of thrown.
+     * caller can be told of a failure, so it is logged and fired as {@link io.herald.BroadcastFailed} instead of thrown.
      */
     public void fired(Object fired, boolean afterCommit) {
         try {
@@ -75,9 +82,7 @@ public class BroadcastDispatcher {
             if (!afterCommit) {
                 throw e;
             }
-            BroadcastException failure = e instanceof BroadcastException known ? known : describe(fired, e);
-            HeraldLog.failedAfterCommit(failure.getMessage(), failure);
-            report(new BroadcastFailed(failure.connection(), failure.channels(), failure.event(), fired, failure));
+            failures.afterCommit(e instanceof BroadcastException known ? known : describe(fired, e), fired);
         }
     }
 
@@ -123,15 +128,8 @@ public class BroadcastDispatcher {
      * @throws BroadcastException when it could not be delivered
      */
     public void sendToUser(String connection, String userId, String event, Object data) {
-        String channel = UserData.serverToUserChannel(userId);
         Connection target = connection(connection);
-        String payload;
-        try {
-            payload = Payloads.toJson(event, data);
-        } catch (IllegalArgumentException e) {
-            throw new BroadcastException(target.name(), List.of(channel), event, e.getMessage(), e);
-        }
-        target.send(new OutboundEvent(List.of(channel), event, payload, null));
+        target.send(outbound(target, List.of(UserData.serverToUserChannel(userId)), event, data));
     }
 
     /** Closes every connection signed in as {@code userId}. */
@@ -148,7 +146,7 @@ public class BroadcastDispatcher {
         if (declared == null || declared.isEmpty()) {
             throw HeraldMessages.noChannels(event);
         }
-        boolean checkUser = connections.privateChannelsRequireUser();
+        boolean checkUser = privateChannelsRequireUser;
         boolean signedIn = !checkUser || currentUser.name().isPresent();
         Set<String> names = new LinkedHashSet<>();
         for (Channel channel : declared) {
@@ -182,14 +180,6 @@ public class BroadcastDispatcher {
             return event.broadcastAs();
         } catch (RuntimeException e) {
             return event.getClass().getSimpleName();
-        }
-    }
-
-    private void report(BroadcastFailed failed) {
-        try {
-            failures.fire(failed);
-        } catch (RuntimeException e) {
-            HeraldLog.failureObserverFailed(e);
         }
     }
 }

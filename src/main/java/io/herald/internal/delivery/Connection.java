@@ -3,6 +3,8 @@ package io.herald.internal.delivery;
 import io.herald.BroadcastException;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.protocol.EventLimits;
+import io.herald.internal.protocol.UserData;
 import io.herald.internal.signing.ChannelSigner;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.OutboundEvent;
@@ -11,24 +13,39 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One configured connection: its driver, its delivery queue, and the signer for its key and secret when it has them.
+ * One configured connection: its driver behind its delivery engine, and the signer for its key and secret when it has
+ * them. Both ways to send check Pusher's limits first and then go through the engine.
+ *
+ * <pre>{@code
+ * connection.send(event);                      // one attempt now, or BroadcastException
+ * connection.submit(event, fired);             // queued; the stage follows the delivery
+ * }</pre>
  */
 public final class Connection {
-    private final String name;
-    private final String driverName;
+
+    /** A connection's name ({@code broadcast.<name>.*}) and its driver's. */
+    record Identity(String name, String driver) {
+    }
+
+    private final Identity identity;
     private final BroadcastDriver driver;
     private final Optional<ChannelSigner> signer;
     private final DeliveryEngine engine;
+    private final SenderThreads threads;
     private final boolean fireThroughQueue;
 
-    Connection(String name, String driverName, BroadcastDriver driver, Optional<ChannelSigner> signer,
-            DeliveryEngine engine, boolean fireThroughQueue) {
-        this.name = name;
-        this.driverName = driverName;
+    Connection(Identity identity, BroadcastDriver driver, Optional<ChannelSigner> signer, DeliveryEngine engine,
+            SenderThreads threads, boolean fireThroughQueue) {
+        this.identity = identity;
         this.driver = driver;
         this.signer = signer;
         this.engine = engine;
+        this.threads = threads;
         this.fireThroughQueue = fireThroughQueue;
+    }
+
+    public String name() {
+        return identity.name();
     }
 
     /** Whether {@code fire()} goes through the queue too ({@code broadcast.<connection>.async=true}). */
@@ -52,37 +69,30 @@ public final class Connection {
     }
 
     /**
+     * Checks the event against Pusher's limits and sends it once, now.
+     *
+     * @throws BroadcastException for anything that kept the event from being delivered
+     */
+    public void send(OutboundEvent event) {
+        engine.sendNow(withinLimits(event));
+    }
+
+    /**
      * Checks the event against Pusher's limits and queues it; the stage completes once it was delivered.
      *
      * @param payload what was fired, for {@link io.herald.BroadcastFailed}
      * @throws BroadcastException at once for an event over a limit, or when the queue stays full
      */
     public CompletableFuture<Void> submit(OutboundEvent event, Object payload) {
-        try {
-            EventLimits.check(event);
-        } catch (RuntimeException e) {
-            throw new BroadcastException(name, event.channels(), event.name(), String.valueOf(e.getMessage()), e);
-        }
-        return engine.submit(event, payload);
+        return engine.submit(withinLimits(event), payload);
     }
 
-    public String name() {
-        return name;
-    }
-
-    /**
-     * Checks the event against Pusher's limits and sends it.
-     *
-     * @throws BroadcastException for anything that kept the event from being delivered
-     */
-    public void send(OutboundEvent event) {
+    private OutboundEvent withinLimits(OutboundEvent event) {
         try {
             EventLimits.check(event);
-            driver.send(event);
-        } catch (BroadcastException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BroadcastException(name, event.channels(), event.name(), String.valueOf(e.getMessage()), e);
+            return event;
+        } catch (IllegalArgumentException e) {
+            throw new BroadcastException(name(), event.channels(), event.name(), e.getMessage(), e);
         }
     }
 
@@ -97,22 +107,23 @@ public final class Connection {
         } catch (BroadcastException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BroadcastException(name, List.of(UserData.serverToUserChannel(userId)), "terminate_connections",
+            throw new BroadcastException(name(), List.of(UserData.serverToUserChannel(userId)), "terminate_connections",
                     String.valueOf(e.getMessage()), e);
         }
     }
 
     /** The signer for this connection's key and secret. */
     public ChannelSigner signer() {
-        return signer.orElseThrow(() -> HeraldMessages.noCredentials(name, driverName));
+        return signer.orElseThrow(() -> HeraldMessages.noCredentials(identity.name(), identity.driver()));
     }
 
     void close() {
         engine.stop();
+        threads.close();
         try {
             driver.close();
         } catch (RuntimeException e) {
-            HeraldLog.driverCloseFailed(name, e);
+            HeraldLog.driverCloseFailed(name(), e);
         }
     }
 }

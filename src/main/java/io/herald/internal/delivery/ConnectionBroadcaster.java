@@ -4,6 +4,8 @@ import io.herald.BroadcastUser;
 import io.herald.Broadcaster;
 import io.herald.CanBroadcast;
 import io.herald.PresenceMember;
+import io.herald.internal.protocol.PresenceData;
+import io.herald.internal.protocol.UserData;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,5 @@
 package io.herald.internal.delivery;
 
-import io.herald.BroadcastException;
-import io.herald.BroadcastFailed;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
@@ -14,18 +12,15 @@ import io.herald.spi.ConnectionConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The application's connections, from {@code broadcast.<name>.*}. Every configured connection is opened at startup,
  * so that a missing setting fails the deployment instead of the first broadcast (and local servers are listening);
  * a connection named only in code is opened on first use.
+ *
+ * <pre>{@code
+ * connections.byDefault().send(event);
+ * connections.named("pusher").submit(event, fired);
+ * }</pre>
  */
 @ApplicationScoped
 public class Connections implements ReadinessSource {
@@ -43,22 +43,17 @@ public class Connections implements ReadinessSource {
     Instance<BroadcastDriverFactory> factories;
 
     @Inject
-    Event<BroadcastFailed> failures;
+    BroadcastFailures failures;
+
+    // Tests put time, sleeping, chance and threads in their own hands through a bean of this type.
+    @Inject
+    Instance<EngineEnvironment> environments;
 
     private HeraldSettings settings;
-    private String defaultName;
-    private boolean privateChannelsRequireUser;
 
     @PostConstruct
     void readSettings() {
         settings = HeraldSettings.fromMicroProfileConfig();
-        defaultName = settings.defaultConnection();
-        privateChannelsRequireUser = settings.privateChannelsRequireUser();
-    }
-
-    /** {@code broadcast.private-channels.require-user}, read once at startup. */
-    public boolean privateChannelsRequireUser() {
-        return privateChannelsRequireUser;
     }
 
     void openConfiguredAtStartup(@Observes Startup startup) {
@@ -70,7 +65,7 @@ public class Connections implements ReadinessSource {
     }
 
     public Connection byDefault() {
-        return named(defaultName);
+        return named(settings.defaultConnection());
     }
 
     /** The connections opened so far. */
@@ -101,49 +96,27 @@ public class Connections implements ReadinessSource {
                 .orElseThrow(() -> HeraldMessages.unknownDriver(config.property("driver"), driverName, knownDrivers()));
         BroadcastDriver driver = factory.create(config);
         DeliverySettings delivery = DeliverySettings.from(config);
-        DeliveryEngine engine = new DeliveryEngine(name, driver, delivery, this::reportQueuedFailure,
-                Observability.metrics(name));
-        return new Connection(name, driverName, driver, signer(config), engine, delivery.fireThroughQueue());
-    }
-
-    // Every queued event that could not be delivered is logged and fired as BroadcastFailed, once.
-    private void reportQueuedFailure(DeliveryEngine.Pending pending, BroadcastException failure) {
-        HeraldLog.queuedDeliveryFailed(failure.getMessage());
-        try {
-            failures.fire(new BroadcastFailed(failure.connection(), failure.channels(), failure.event(),
-                    pending.payload(), failure));
-        } catch (RuntimeException e) {
-            HeraldLog.failureObserverFailed(e);
+        Connection.Identity identity = new Connection.Identity(name, driverName);
+        SenderThreads threads;
+        EngineEnvironment environment;
+        if (environments.isResolvable()) {
+            environment = environments.get();
+            threads = new SenderThreads(environment.senders(), "the application's EngineEnvironment", false);
+        } else {
+            threads = SenderThreads.find(name);
+            environment = EngineEnvironment.system(threads.executor());
         }
+        HeraldLog.connectionOpened(name, driverName, threads.source());
+        DeliveryEngine engine = new DeliveryEngine(identity, driver, delivery,
+                (pending, failure) -> failures.undelivered(failure, pending.payload()),
+                Observability.metrics(name, driverName), Observability.tracing(), environment);
+        return new Connection(identity, driver, ChannelSigner.of(config), engine, threads, delivery.fireThroughQueue());
     }
 
     private TreeSet<String> knownDrivers() {
         TreeSet<String> known = new TreeSet<>();
         factories.forEach(factory -> known.add(factory.name()));
         return known;
-    }
-
-    private static Optional<ChannelSigner> signer(ConnectionConfig config) {
-        Optional<String> key = config.get("client").or(() -> config.get("key"));
-        Optional<String> secret = config.get("secret");
-        if (key.isEmpty() || secret.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ChannelSigner(key.get(), secret.get(), masterKey(config)));
-    }
-
-    private static Optional<byte[]> masterKey(ConnectionConfig config) {
-        return config.get("encryption-master-key").map(base64 -> {
-            try {
-                byte[] bytes = Base64.getDecoder().decode(base64);
-                if (bytes.length == 32) {
-                    return bytes;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            throw HeraldMessages.invalidProperty(config.property("encryption-master-key"), "32 bytes encoded in base64");
-        });
     }
 
     // While beans are still alive, so that what cannot be sent in time is still reported as BroadcastFailed.

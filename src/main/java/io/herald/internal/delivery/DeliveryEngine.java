@@ -1,6 +1,10 @@
 package io.herald.internal.delivery;
 
 import io.herald.BroadcastException;
+import io.herald.internal.observability.BroadcastTracing;
+import io.herald.internal.observability.BroadcastTracing.BroadcastSpan;
+import io.herald.internal.observability.DeliveryMetrics;
+import io.herald.internal.observability.DeliveryMetrics.Mode;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.OutboundEvent;
 import io.herald.spi.RetryableBroadcastException;
@@ -10,40 +14,64 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 
 /**
- * One connection's queued delivery: a bounded queue drained by a few sender threads, which send single-channel events
+ * One connection's delivery, the only way an event reaches its driver. {@link #sendNow} is one attempt on the caller's
+ * thread; {@link #submit} queues the event in a bounded queue that sender tasks drain: they send single-channel events
  * together through the driver's batches, retry what may succeed later (network, timeouts, 5xx, 429) with exponential
- * backoff and full jitter, and report every event that cannot go exactly once. Delivery is at least once: a request
- * that timed out may have been accepted, and its retry then sends the event again.
+ * backoff and full jitter, and report every event they give up on exactly once. Delivery through the queue is at least
+ * once: a request that timed out may have been accepted, and its retry then sends the event again.
+ *
+ * <p>One rule orders submitting and stopping: a submit holds the lifecycle's shared lock while it checks that the
+ * engine runs, queues the event and starts a sender; {@link #stop()} takes the exclusive lock to stop accepting. So an
+ * event is either refused to its caller or queued before the stop begins, and then delivered or reported.
  */
 final class DeliveryEngine {
 
-    /** One queued event and who waits for it. */
-    record Pending(OutboundEvent event, Object payload, CompletableFuture<Void> done, long queuedAt) {
+    /** One queued event, who waits for it, and its trace. */
+    record Pending(OutboundEvent event, Object payload, CompletableFuture<Void> done, long queuedAt, BroadcastSpan span) {
     }
 
+    /** Where an event given up on goes: logged and fired as {@code BroadcastFailed}, once. */
+    @FunctionalInterface
+    interface Undelivered {
+        void report(Pending pending, BroadcastException failure);
+    }
+
+    private static final Duration SLICE = Duration.ofMillis(20);
+
     private final String connection;
+    private final String driverName;
     private final BroadcastDriver driver;
     private final DeliverySettings settings;
-    private final BiConsumer<Pending, BroadcastException> onFailure;
+    private final Undelivered undelivered;
     private final DeliveryMetrics metrics;
+    private final BroadcastTracing tracing;
+    private final EngineEnvironment environment;
     private final BlockingQueue<Pending> queue;
-    private final List<Thread> senders = new ArrayList<>();
-    private volatile boolean accepting = true;
-    private volatile boolean draining = true;
-    private volatile long stopDeadline = Long.MAX_VALUE;
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final AtomicInteger activeSenders = new AtomicInteger();
+    private final AtomicInteger requestsOnTheWire = new AtomicInteger();
+    private volatile boolean stopping;
+    private volatile long stopDeadline;
 
-    DeliveryEngine(String connection, BroadcastDriver driver, DeliverySettings settings,
-            BiConsumer<Pending, BroadcastException> onFailure, DeliveryMetrics metrics) {
-        this.connection = connection;
+    DeliveryEngine(Connection.Identity identity, BroadcastDriver driver, DeliverySettings settings,
+            Undelivered undelivered, DeliveryMetrics metrics, BroadcastTracing tracing, EngineEnvironment environment) {
+        this.connection = identity.name();
+        this.driverName = identity.driver();
         this.driver = driver;
         this.settings = settings;
-        this.onFailure = onFailure;
+        this.undelivered = undelivered;
         this.metrics = metrics;
+        this.tracing = tracing;
+        this.environment = environment;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         metrics.queueDepth(queue::size);
     }
@@ -57,58 +85,114 @@ final class DeliveryEngine {
     }
 
     boolean isAccepting() {
-        return accepting;
+        return !stopping;
     }
 
     /**
-     * Queues an event; the returned stage completes when it was delivered, or exceptionally when it could not be.
+     * Sends an event once, on the caller's thread, counted and traced as every delivery is.
      *
-     * @throws BroadcastException when the queue stays full for {@code queue-wait-ms}, or the engine is stopping
+     * @throws BroadcastException naming the connection and the reason when it was not delivered
+     */
+    void sendNow(OutboundEvent event) {
+        BroadcastSpan span = tracing.start(connection, driverName, event);
+        long started = environment.ticker().nanos();
+        try {
+            driver.send(event);
+        } catch (RuntimeException e) {
+            BroadcastException failure = failure(event, e, 1);
+            metrics.failed(Mode.SYNC, 1);
+            span.failed(failure.reason());
+            throw failure;
+        }
+        metrics.sent(Mode.SYNC, 1, environment.ticker().nanos() - started);
+        span.delivered();
+    }
+
+    /**
+     * Queues an event; the returned stage completes once it was delivered, or exceptionally once it could not be.
+     *
+     * @param payload what was fired, for the failure report
+     * @throws BroadcastException when the queue stays full for {@code queue-wait-ms}, or the application is stopping
      */
     CompletableFuture<Void> submit(OutboundEvent event, Object payload) {
-        if (!accepting) {
-            throw new BroadcastException(connection, event.channels(), event.name(), "the application is stopping", null);
-        }
-        startSendersOnce();
-        Pending pending = new Pending(event, payload, new CompletableFuture<>(), System.nanoTime());
-        boolean queued;
+        Lock shared = lifecycle.readLock();
+        shared.lock();
         try {
-            queued = queue.offer(pending) || queue.offer(pending, settings.queueWait().toMillis(), TimeUnit.MILLISECONDS);
+            if (stopping) {
+                throw refused(event, "the application is stopping");
+            }
+            Pending pending = new Pending(event, payload, new CompletableFuture<>(), environment.ticker().nanos(),
+                    tracing.start(connection, driverName, event));
+            if (!offer(pending)) {
+                pending.span().failed("queue full");
+                throw refused(event, "the delivery queue is full (" + settings.queueCapacity()
+                        + " events) and stayed full for " + settings.queueWait().toMillis() + " ms");
+            }
+            metrics.queued();
+            startSender();
+            return pending.done();
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private boolean offer(Pending pending) {
+        try {
+            return queue.offer(pending) || queue.offer(pending, settings.queueWait().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            queued = false;
-        }
-        if (!queued) {
-            throw new BroadcastException(connection, event.channels(), event.name(), "the delivery queue is full ("
-                    + settings.queueCapacity() + " events) and stayed full for " + settings.queueWait().toMillis() + " ms",
-                    null);
-        }
-        metrics.queued();
-        return pending.done();
-    }
-
-    private synchronized void startSendersOnce() {
-        if (!senders.isEmpty()) {
-            return;
-        }
-        for (int i = 0; i < settings.senders(); i++) {
-            Thread sender = new Thread(this::sendUntilStopped, "herald-sender-" + connection + "-" + i);
-            sender.setDaemon(true);
-            senders.add(sender);
-            sender.start();
+            return false;
         }
     }
 
-    private void sendUntilStopped() {
+    private BroadcastException refused(OutboundEvent event, String reason) {
+        return new BroadcastException(connection, event.channels(), event.name(), reason, null);
+    }
+
+    // At most 'senders' tasks drain the queue at once; a task ends when it finds the queue empty.
+    private void startSender() {
+        if (claimSender()) {
+            try {
+                environment.senders().execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                activeSenders.decrementAndGet();
+            }
+        }
+    }
+
+    private boolean claimSender() {
+        while (true) {
+            int active = activeSenders.get();
+            if (active >= settings.senders()) {
+                return false;
+            }
+            if (activeSenders.compareAndSet(active, active + 1)) {
+                return true;
+            }
+        }
+    }
+
+    private void drain() {
+        boolean claimed = true;
         try {
-            while (draining || !queue.isEmpty()) {
-                Pending first = queue.poll(50, TimeUnit.MILLISECONDS);
+            while (true) {
+                Pending first = queue.poll();
                 if (first != null) {
                     sendWithWhatFollows(first);
+                    continue;
                 }
+                activeSenders.decrementAndGet();
+                claimed = false;
+                // An event queued after the poll may have found every sender busy: take it over.
+                if (queue.isEmpty() || !claimSender()) {
+                    return;
+                }
+                claimed = true;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (claimed) {
+                activeSenders.decrementAndGet();
+            }
         }
     }
 
@@ -119,6 +203,10 @@ final class DeliveryEngine {
         int batchSize = driver.maxBatchSize();
         if (batchSize > 1 && batchable(first)) {
             queue.drainTo(taken, batchSize - 1);
+        }
+        if (stopping && environment.ticker().nanos() >= stopDeadline) {
+            taken.forEach(this::notSentBeforeStop);
+            return;
         }
         List<Pending> batch = new ArrayList<>();
         for (Pending pending : taken) {
@@ -138,53 +226,65 @@ final class DeliveryEngine {
     }
 
     private void deliver(List<Pending> items) {
-        long started = items.get(0).queuedAt();
-        long deadline = started + settings.retryDeadline().toNanos();
+        long deadline = items.get(0).queuedAt() + settings.retryDeadline().toNanos();
         for (int attempt = 1; ; attempt++) {
-            try {
-                long sendStarted = System.nanoTime();
-                if (items.size() == 1) {
-                    driver.send(items.get(0).event());
-                } else {
-                    driver.sendBatch(items.stream().map(Pending::event).toList());
-                }
-                metrics.sent(items.size(), System.nanoTime() - sendStarted);
-                items.forEach(item -> item.done().complete(null));
-                return;
-            } catch (RetryableBroadcastException retryable) {
-                Duration wait = backoff(attempt, retryable);
-                if (attempt >= settings.maxAttempts() || System.nanoTime() + wait.toNanos() > deadline) {
-                    failAll(items, retryable, attempt);
-                    return;
-                }
-                metrics.retried(items.size());
-                if (!pause(wait)) {
-                    failAll(items, retryable, attempt);
-                    return;
-                }
-            } catch (RuntimeException refused) {
-                if (items.size() > 1) {
-                    // One event may be what the service refuses: send each alone so that the others still go.
-                    for (Pending item : items) {
-                        deliver(List.of(item));
-                    }
-                } else {
-                    failAll(items, refused, attempt);
+            long started = environment.ticker().nanos();
+            RuntimeException failure = request(items);
+            if (failure == null) {
+                metrics.sent(Mode.QUEUED, items.size(), environment.ticker().nanos() - started);
+                for (Pending item : items) {
+                    item.span().delivered();
+                    item.done().complete(null);
                 }
                 return;
             }
+            if (!(failure instanceof RetryableBroadcastException retryable)) {
+                if (items.size() > 1) {
+                    // One event may be what the service refuses: send each alone so that the others still go.
+                    items.forEach(item -> deliver(List.of(item)));
+                } else {
+                    giveUp(items, failure, attempt);
+                }
+                return;
+            }
+            Duration wait = backoff(attempt, retryable);
+            if (attempt >= settings.maxAttempts() || environment.ticker().nanos() + wait.toNanos() > deadline
+                    || !pause(wait)) {
+                giveUp(items, retryable, attempt);
+                return;
+            }
+            metrics.retried(items.size());
+            int next = attempt + 1;
+            items.forEach(item -> item.span().retrying(next, reasonOf(retryable)));
         }
     }
 
-    // Waits out a backoff, unless the application is stopping and its drain time is over; false means give up.
-    private boolean pause(Duration wait) {
-        long until = System.nanoTime() + wait.toNanos();
+    // One request; null when it was accepted. Counted while on the wire, so that stopping lets it finish.
+    private RuntimeException request(List<Pending> items) {
+        requestsOnTheWire.incrementAndGet();
         try {
-            while (System.nanoTime() < until) {
-                if (System.nanoTime() > stopDeadline) {
+            if (items.size() == 1) {
+                driver.send(items.get(0).event());
+            } else {
+                driver.sendBatch(items.stream().map(Pending::event).toList());
+            }
+            return null;
+        } catch (RuntimeException failure) {
+            return failure;
+        } finally {
+            requestsOnTheWire.decrementAndGet();
+        }
+    }
+
+    // Waits out a backoff in slices, giving up when the application stops before it is over.
+    private boolean pause(Duration wait) {
+        long until = environment.ticker().nanos() + wait.toNanos();
+        try {
+            for (long now = environment.ticker().nanos(); now < until; now = environment.ticker().nanos()) {
+                if (stopping && until > stopDeadline) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.sleep(Math.min(until - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(20)));
+                environment.sleeper().sleep(Duration.ofNanos(Math.min(until - now, SLICE.toNanos())));
             }
             return true;
         } catch (InterruptedException e) {
@@ -193,62 +293,76 @@ final class DeliveryEngine {
         }
     }
 
+    /** The wait before try {@code attempt + 1}: what the server asked for, else exponential with full jitter. */
     Duration backoff(int attempt, RetryableBroadcastException failure) {
         if (failure.retryAfter().isPresent()) {
             return failure.retryAfter().get();
         }
         long ceiling = Math.min(settings.maxBackoff().toMillis(),
                 settings.initialBackoff().toMillis() * (1L << Math.min(20, attempt - 1)));
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        return Duration.ofMillis(environment.jitter().between(ceiling / 2, ceiling));
     }
 
-    private void failAll(List<Pending> items, RuntimeException cause, int attempts) {
+    private void giveUp(List<Pending> items, RuntimeException cause, int attempts) {
         for (Pending item : items) {
-            OutboundEvent event = item.event();
-            BroadcastException failure = new BroadcastException(connection, event.channels(), event.name(),
-                    String.valueOf(cause.getMessage()) + (attempts > 1 ? " (after " + attempts + " attempts)" : ""), cause);
-            metrics.failed(1);
-            item.done().completeExceptionally(failure);
-            onFailure.accept(item, failure);
+            report(item, failure(item.event(), cause, attempts));
         }
+    }
+
+    private void notSentBeforeStop(Pending pending) {
+        report(pending, new BroadcastException(connection, pending.event().channels(), pending.event().name(),
+                "not sent before the application stopped", null));
+    }
+
+    private void report(Pending pending, BroadcastException failure) {
+        metrics.failed(Mode.QUEUED, 1);
+        pending.span().failed(failure.reason());
+        pending.done().completeExceptionally(failure);
+        undelivered.report(pending, failure);
+    }
+
+    // The reason is given once, whatever exception carried it (a driver's BroadcastException names it already).
+    private BroadcastException failure(OutboundEvent event, RuntimeException cause, int attempts) {
+        String reason = reasonOf(cause) + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
+        return new BroadcastException(connection, event.channels(), event.name(), reason, cause);
+    }
+
+    private static String reasonOf(RuntimeException cause) {
+        return cause instanceof BroadcastException known ? known.reason() : String.valueOf(cause.getMessage());
     }
 
     /**
-     * Stops taking events, lets the senders empty the queue for up to {@code shutdown-timeout-ms}, then reports every
-     * event still waiting as not sent.
+     * Stops accepting events, lets the senders empty the queue for up to {@code shutdown-timeout-ms}, then reports
+     * every event still waiting as not sent. Events a sender holds when the time is up are reported by that sender.
      */
     void stop() {
-        if (!accepting) {
-            return;
-        }
-        accepting = false;
-        stopDeadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
-        draining = false;
-        for (Thread sender : senders) {
-            try {
-                sender.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(stopDeadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Lock exclusive = lifecycle.writeLock();
+        exclusive.lock();
+        try {
+            if (stopping) {
+                return;
             }
+            stopDeadline = environment.ticker().nanos() + settings.shutdownTimeout().toNanos();
+            stopping = true;
+        } finally {
+            exclusive.unlock();
         }
-        senders.forEach(Thread::interrupt);
-        // An interrupted sender fails what it holds at once, except a request already on the wire: let it finish.
-        for (Thread sender : senders) {
-            try {
-                sender.join(settings.shutdownTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        awaitWhile(() -> !queue.isEmpty() || activeSenders.get() > 0, stopDeadline);
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        for (Pending pending : left) {
-            OutboundEvent event = pending.event();
-            BroadcastException failure = new BroadcastException(connection, event.channels(), event.name(),
-                    "not sent before the application stopped", null);
-            metrics.failed(1);
-            pending.done().completeExceptionally(failure);
-            onFailure.accept(pending, failure);
+        left.forEach(this::notSentBeforeStop);
+        // A request already on the wire is let finish (its sender reports or completes it) before the driver closes.
+        awaitWhile(() -> requestsOnTheWire.get() > 0, stopDeadline + settings.shutdownTimeout().toNanos());
+    }
+
+    private void awaitWhile(BooleanSupplier busy, long until) {
+        try {
+            for (long now = environment.ticker().nanos(); busy.getAsBoolean() && now < until;
+                    now = environment.ticker().nanos()) {
+                environment.sleeper().sleep(Duration.ofNanos(Math.min(until - now, SLICE.toNanos())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -30,9 +30,4 @@ public final class Payloads {
             throw HeraldMessages.unserialisable(event, e);
         }
     }
-
-    /** JSON for values Herald itself builds (presence member info, user data). */
-    public static String json(Object value) {
-        return GSON.toJson(value);
-    }
 }

@@ -1,7 +1,6 @@
 package io.herald.internal.extension;
 
 import io.herald.internal.observability.Observability;
-import io.herald.internal.observability.ReadinessBean;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.InjectionPointInfo;

@@ -2,7 +2,6 @@ package io.herald.internal.extension;
 
 import jakarta.enterprise.event.Observes;
 import io.herald.internal.observability.Observability;
-import io.herald.internal.observability.ReadinessBean;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;

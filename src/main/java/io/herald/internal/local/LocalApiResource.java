@@ -3,7 +3,8 @@ package io.herald.internal.local;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
-import io.herald.internal.auth.AuthSettings;
+import io.herald.internal.config.AuthSettings;
+import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.FormBody;
 import io.herald.internal.signing.RequestVerifier;
 import io.herald.spi.OutboundEvent;
@@ -41,7 +42,9 @@ public class LocalApiResource {
     @Path("events")
     public Response events(@PathParam("appId") String appId, byte[] body) {
         return verified(appId, "POST", body, app -> {
-            app.publish(RestEvents.event(body));
+            OutboundEvent event = RestEvents.event(body);
+            app.metrics().published(LocalServerMetrics.Source.REST_API);
+            app.publish(event);
             return ok(new JsonObject());
         });
     }
@@ -51,7 +54,10 @@ public class LocalApiResource {
     public Response batchEvents(@PathParam("appId") String appId, byte[] body) {
         return verified(appId, "POST", body, app -> {
             List<OutboundEvent> batch = RestEvents.batch(body);
-            batch.forEach(app::publish);
+            for (OutboundEvent event : batch) {
+                app.metrics().published(LocalServerMetrics.Source.REST_API);
+                app.publish(event);
+            }
             return ok(new JsonObject());
         });
     }

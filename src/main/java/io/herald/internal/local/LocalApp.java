@@ -3,6 +3,7 @@ package io.herald.internal.local;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
+import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.Json;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.internal.signing.ChannelSigner;
@@ -34,14 +35,22 @@ final class LocalApp {
     static final int MESSAGE_TOO_BIG = 1009;
 
     private final LocalSettings settings;
+    private final LocalServerMetrics metrics;
     private final ChannelSigner signer;
     private final Map<String, LocalSocket> sockets = new ConcurrentHashMap<>();
     private final Map<String, LocalChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, Set<LocalSocket>> users = new ConcurrentHashMap<>();
 
-    LocalApp(LocalSettings settings) {
+    LocalApp(LocalSettings settings, LocalServerMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.signer = new ChannelSigner(settings.key(), settings.secret(), Optional.empty());
+        metrics.connections(sockets::size);
+    }
+
+    /** Where events published into this app are counted. */
+    LocalServerMetrics metrics() {
+        return metrics;
     }
 
     LocalSettings settings() {
@@ -334,6 +343,7 @@ final class LocalApp {
                     + " per second"));
             return;
         }
+        metrics.published(LocalServerMetrics.Source.CLIENT);
         String payload = data == null ? "{}" : data.isJsonPrimitive() ? data.getAsString() : data.toString();
         String frame = Frames.event(event, channel, payload, type == ChannelType.PRESENCE ? userId : null);
         LocalChannel target = channels.get(channel);

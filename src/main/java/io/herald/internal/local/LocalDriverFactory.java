@@ -4,6 +4,9 @@ import com.google.gson.JsonObject;
 import com.pusher.rest.crypto.CryptoUtil;
 import com.pusher.rest.data.EncryptedMessage;
 import io.herald.ChannelType;
+import io.herald.internal.HeraldMessages;
+import io.herald.internal.observability.LocalServerMetrics;
+import io.herald.internal.observability.Observability;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
@@ -41,16 +44,17 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
     @Override
     public BroadcastDriver create(ConnectionConfig config) {
-        LocalApp app = server.register(LocalSettings.from(config));
+        LocalApp app = server.register(LocalSettings.from(config), Observability.localServerMetrics(config.connection()));
         Optional<CryptoUtil> crypto = config.get("encryption-master-key").map(CryptoUtil::new);
         return new BroadcastDriver() {
             @Override
             public void send(OutboundEvent event) {
+                app.metrics().published(LocalServerMetrics.Source.APPLICATION);
                 List<String> plain = new ArrayList<>();
                 for (String channel : event.channels()) {
                     if (ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE) {
-                        app.publish(encrypted(event, channel, crypto.orElseThrow(() -> new IllegalStateException(
-                                "HERALD-0014: Channel '" + channel + "' is encrypted, but no encryption-master-key is configured"))));
+                        app.publish(encrypted(event, channel, crypto.orElseThrow(
+                                () -> HeraldMessages.encryptedWithoutMasterKey(channel))));
                     } else {
                         plain.add(channel);
                     }

@@ -1,5 +1,7 @@
 package io.herald.internal.local;
 
+import io.herald.internal.HeraldMessages;
+import io.herald.internal.observability.LocalServerMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
@@ -31,10 +33,10 @@ public class LocalServer {
         }
     }
 
-    LocalApp register(LocalSettings settings) {
-        LocalApp app = new LocalApp(settings);
+    LocalApp register(LocalSettings settings, LocalServerMetrics metrics) {
+        LocalApp app = new LocalApp(settings, metrics);
         if (byKey.putIfAbsent(settings.key(), app) != null) {
-            throw new IllegalStateException("HERALD-0017: Two local connections use the key '" + settings.key() + "'");
+            throw HeraldMessages.duplicateLocalKey(settings.key());
         }
         return app;
     }

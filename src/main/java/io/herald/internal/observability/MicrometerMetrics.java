@@ -1,66 +1,138 @@
 package io.herald.internal.observability;
 
-import io.herald.internal.delivery.DeliveryMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The delivery engine's counts in Micrometer, tagged with the connection: {@code herald.broadcasts.queued},
- * {@code .sent}, {@code .retried}, {@code .failed}, the timer {@code herald.broadcasts.request} and the gauge
- * {@code herald.broadcasts.queue.depth}. Loaded only when Micrometer is on the class path.
+ * Herald's meters in Micrometer, named as Micrometer names them (Prometheus shows {@code herald.broadcasts.sent} as
+ * {@code herald_broadcasts_sent_total}) and tagged with the connection and its driver. Loaded only when Micrometer is on
+ * the class path; the application's {@code MeterRegistry} bean is where they go.
+ *
+ * <pre>{@code
+ * MicrometerMetrics.delivery("pusher", "pusher");   // Optional.empty() without a MeterRegistry bean
+ * }</pre>
  */
-final class MicrometerMetrics implements DeliveryMetrics {
-    private final MeterRegistry registry;
-    private final String connection;
-    private final Counter queued;
-    private final Counter sent;
-    private final Counter retried;
-    private final Counter failed;
-    private final Timer request;
+final class MicrometerMetrics {
+    static final String QUEUED = "herald.broadcasts.queued";
+    static final String SENT = "herald.broadcasts.sent";
+    static final String RETRIED = "herald.broadcasts.retried";
+    static final String FAILED = "herald.broadcasts.failed";
+    static final String REQUEST = "herald.broadcasts.request";
+    static final String QUEUE_DEPTH = "herald.broadcasts.queue.depth";
+    static final String PUBLISHED = "herald.local.events.published";
+    static final String CONNECTIONS = "herald.local.connections";
 
-    MicrometerMetrics(MeterRegistry registry, String connection) {
-        this.registry = registry;
-        this.connection = connection;
-        this.queued = counter("herald.broadcasts.queued", "Events queued for delivery");
-        this.sent = counter("herald.broadcasts.sent", "Events delivered");
-        this.retried = counter("herald.broadcasts.retried", "Event deliveries tried again");
-        this.failed = counter("herald.broadcasts.failed", "Events reported as BroadcastFailed");
-        this.request = Timer.builder("herald.broadcasts.request").description("Time of one delivery request")
-                .tag("connection", connection).register(registry);
+    private MicrometerMetrics() {
     }
 
-    private Counter counter(String name, String description) {
-        return Counter.builder(name).description(description).tag("connection", connection).register(registry);
+    static Optional<DeliveryMetrics> delivery(String connection, String driver) {
+        return registry().map(registry -> new Delivery(registry, connection, driver));
     }
 
-    @Override
-    public void queued() {
-        queued.increment();
+    static Optional<LocalServerMetrics> localServer(String connection) {
+        return registry().map(registry -> new LocalServer(registry, connection));
     }
 
-    @Override
-    public void sent(int events, long requestNanos) {
-        sent.increment(events);
-        request.record(requestNanos, TimeUnit.NANOSECONDS);
+    private static Optional<MeterRegistry> registry() {
+        try {
+            var registries = CDI.current().select(MeterRegistry.class);
+            return registries.isResolvable() ? Optional.of(registries.get()) : Optional.empty();
+        } catch (RuntimeException noRegistryHere) {
+            return Optional.empty();
+        }
     }
 
-    @Override
-    public void retried(int events) {
-        retried.increment(events);
+    /** One connection's delivery meters. */
+    private static final class Delivery implements DeliveryMetrics {
+        private final MeterRegistry registry;
+        private final String connection;
+        private final String driver;
+        private final Counter queued;
+        private final Counter retried;
+        private final Map<Mode, Counter> sent = new EnumMap<>(Mode.class);
+        private final Map<Mode, Counter> failed = new EnumMap<>(Mode.class);
+        private final Map<Mode, Timer> request = new EnumMap<>(Mode.class);
+
+        Delivery(MeterRegistry registry, String connection, String driver) {
+            this.registry = registry;
+            this.connection = connection;
+            this.driver = driver;
+            this.queued = counter(QUEUED, "Events handed to the delivery queue", null);
+            this.retried = counter(RETRIED, "Event deliveries tried again", null);
+            for (Mode mode : Mode.values()) {
+                sent.put(mode, counter(SENT, "Events delivered", mode));
+                failed.put(mode, counter(FAILED, "Events that could not be delivered", mode));
+                request.put(mode, Timer.builder(REQUEST).description("Time of one delivery request")
+                        .tags("connection", connection, "driver", driver, "mode", mode.tag()).register(registry));
+            }
+        }
+
+        private Counter counter(String name, String description, Mode mode) {
+            Counter.Builder builder = Counter.builder(name).description(description)
+                    .tags("connection", connection, "driver", driver);
+            return (mode == null ? builder : builder.tag("mode", mode.tag())).register(registry);
+        }
+
+        @Override
+        public void queued() {
+            queued.increment();
+        }
+
+        @Override
+        public void sent(Mode mode, int events, long requestNanos) {
+            sent.get(mode).increment(events);
+            request.get(mode).record(requestNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void retried(int events) {
+            retried.increment(events);
+        }
+
+        @Override
+        public void failed(Mode mode, int events) {
+            failed.get(mode).increment(events);
+        }
+
+        @Override
+        public void queueDepth(Supplier<Number> depth) {
+            Gauge.builder(QUEUE_DEPTH, depth).description("Events waiting to be delivered")
+                    .tags("connection", connection, "driver", driver).register(registry);
+        }
     }
 
-    @Override
-    public void failed(int events) {
-        failed.increment(events);
-    }
+    /** One local server's meters. */
+    private static final class LocalServer implements LocalServerMetrics {
+        private final MeterRegistry registry;
+        private final String connection;
+        private final Map<Source, Counter> published = new EnumMap<>(Source.class);
 
-    @Override
-    public void queueDepth(Supplier<Number> depth) {
-        Gauge.builder("herald.broadcasts.queue.depth", depth).description("Events waiting to be delivered")
-                .tag("connection", connection).register(registry);
+        LocalServer(MeterRegistry registry, String connection) {
+            this.registry = registry;
+            this.connection = connection;
+            for (Source source : Source.values()) {
+                published.put(source, Counter.builder(PUBLISHED).description("Events published into the local server")
+                        .tags("connection", connection, "source", source.tag()).register(registry));
+            }
+        }
+
+        @Override
+        public void published(Source source) {
+            published.get(source).increment();
+        }
+
+        @Override
+        public void connections(Supplier<Number> count) {
+            Gauge.builder(CONNECTIONS, count).description("Open WebSocket connections to the local server")
+                    .tag("connection", connection).register(registry);
+        }
     }
 }

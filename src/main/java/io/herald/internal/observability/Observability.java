@@ -1,30 +1,39 @@
 package io.herald.internal.observability;
 
-import io.herald.internal.delivery.DeliveryMetrics;
-import jakarta.enterprise.inject.spi.CDI;
-
 /**
  * Finds the optional integrations without requiring them: Micrometer is used when its classes are there and the
- * application has a {@code MeterRegistry} bean; MicroProfile Health when its API is there.
+ * application has a {@code MeterRegistry} bean; OpenTelemetry when its API is there (its {@code OpenTelemetry} bean,
+ * else the global one); MicroProfile Health when its API is there. No class that names their types is loaded
+ * otherwise.
+ *
+ * <pre>{@code
+ * DeliveryMetrics metrics = Observability.metrics("pusher", "pusher");   // DeliveryMetrics.NONE without Micrometer
+ * BroadcastTracing tracing = Observability.tracing();                    // BroadcastTracing.NONE without OpenTelemetry
+ * }</pre>
  */
 public final class Observability {
     private static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
+    private static final boolean OPENTELEMETRY = present("io.opentelemetry.api.OpenTelemetry");
     private static final boolean HEALTH = present("org.eclipse.microprofile.health.HealthCheck");
 
     private Observability() {
     }
 
     /** Metrics for one connection: Micrometer's, or none. */
-    public static DeliveryMetrics metrics(String connection) {
-        if (!MICROMETER) {
-            return DeliveryMetrics.NONE;
-        }
-        try {
-            var registries = CDI.current().select(io.micrometer.core.instrument.MeterRegistry.class);
-            return registries.isResolvable() ? new MicrometerMetrics(registries.get(), connection) : DeliveryMetrics.NONE;
-        } catch (RuntimeException noRegistryHere) {
-            return DeliveryMetrics.NONE;
-        }
+    public static DeliveryMetrics metrics(String connection, String driver) {
+        return MICROMETER ? MicrometerMetrics.delivery(connection, driver).orElse(DeliveryMetrics.NONE)
+                : DeliveryMetrics.NONE;
+    }
+
+    /** Metrics for one {@code local} server: Micrometer's, or none. */
+    public static LocalServerMetrics localServerMetrics(String connection) {
+        return MICROMETER ? MicrometerMetrics.localServer(connection).orElse(LocalServerMetrics.NONE)
+                : LocalServerMetrics.NONE;
+    }
+
+    /** Spans for broadcasts: OpenTelemetry's, or none. */
+    public static BroadcastTracing tracing() {
+        return OPENTELEMETRY ? OpenTelemetryTracing.create() : BroadcastTracing.NONE;
     }
 
     /** Whether MicroProfile Health's API is there, so that the readiness check can be a bean. */
@@ -32,7 +41,7 @@ public final class Observability {
         return HEALTH;
     }
 
-    private static boolean present(String type) {
+    static boolean present(String type) {
         try {
             Class.forName(type, false, Observability.class.getClassLoader());
             return true;

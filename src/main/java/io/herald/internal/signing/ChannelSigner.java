@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.protocol.PusherProtocol;
+import io.herald.spi.ConnectionConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,35 @@ public final class ChannelSigner {
         this.key = key;
         this.secret = secret;
         this.encryptionMasterKey = encryptionMasterKey;
+    }
+
+    /**
+     * The signer for a connection's {@code client} (or {@code key}), {@code secret} and {@code encryption-master-key},
+     * or empty when it has no key and secret.
+     *
+     * @throws IllegalStateException naming the property when the master key is not 32 bytes of base64
+     */
+    public static Optional<ChannelSigner> of(ConnectionConfig config) {
+        Optional<String> key = config.get("client").or(() -> config.get("key"));
+        Optional<String> secret = config.get("secret");
+        if (key.isEmpty() || secret.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChannelSigner(key.get(), secret.get(), masterKey(config)));
+    }
+
+    private static Optional<byte[]> masterKey(ConnectionConfig config) {
+        return config.get("encryption-master-key").map(base64 -> {
+            try {
+                byte[] bytes = Base64.getDecoder().decode(base64);
+                if (bytes.length == 32) {
+                    return bytes;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw HeraldMessages.invalidProperty(config.property("encryption-master-key"), "32 bytes encoded in base64");
+        });
     }
 
     public String key() {
@@ -83,8 +113,7 @@ public final class ChannelSigner {
 
     /** Base64 of SHA-256(channel name bytes + master key): the per-channel key of an encrypted channel. */
     public String sharedSecret(String channel) {
-        byte[] master = encryptionMasterKey.orElseThrow(() -> new IllegalStateException(
-                "HERALD-0014: Channel '" + channel + "' is encrypted, but no encryption-master-key is configured"));
+        byte[] master = encryptionMasterKey.orElseThrow(() -> HeraldMessages.encryptedWithoutMasterKey(channel));
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(channel.getBytes(StandardCharsets.UTF_8));

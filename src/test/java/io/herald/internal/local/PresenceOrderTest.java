@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.signing.Hmac;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +30,7 @@ class PresenceOrderTest {
     private static final int PAIRS = 20;
 
     private final LocalApp app = new LocalApp(new LocalSettings("1", KEY, SECRET, false, 30, 120, 10_240, 100, 1_000,
-            10, 100_000, 100_000));
+            10, 100_000, 100_000), LocalServerMetrics.NONE);
     private final ExecutorService threads = Executors.newFixedThreadPool(2 * PAIRS);
 
     @AfterEach

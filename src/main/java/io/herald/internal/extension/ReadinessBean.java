@@ -1,5 +1,8 @@
-package io.herald.internal.observability;
+package io.herald.internal.extension;
 
+import io.herald.internal.observability.DeliveryReadiness;
+import io.herald.internal.observability.Observability;
+import io.herald.internal.observability.ReadinessSource;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
@@ -16,16 +19,17 @@ import org.eclipse.microprofile.health.Readiness;
  * from them so that they load where MicroProfile Health is absent; called only after
  * {@link Observability#healthPresent()}. The bean is {@code @Singleton}, a pseudo-scope: a normal scope would need a
  * client proxy, which Quarkus cannot make of a final class and which a check that holds no state does not need.
+ * Public, with its {@link Creator}, because Quarkus instantiates the creator from generated code.
  */
 public final class ReadinessBean {
     /** The scope of the readiness bean, the same in both extensions. */
-    public static final Class<Singleton> SCOPE = Singleton.class;
+    static final Class<Singleton> SCOPE = Singleton.class;
 
     private ReadinessBean() {
     }
 
     /** From the portable extension. */
-    public static void add(AfterBeanDiscovery discovery) {
+    static void add(AfterBeanDiscovery discovery) {
         discovery.addBean()
                 .beanClass(DeliveryReadiness.class)
                 .types(HealthCheck.class, DeliveryReadiness.class, Object.class)
@@ -36,7 +40,7 @@ public final class ReadinessBean {
     }
 
     /** From the build-compatible extension. */
-    public static void add(SyntheticComponents components) {
+    static void add(SyntheticComponents components) {
         components.addBean(DeliveryReadiness.class)
                 .type(HealthCheck.class)
                 .type(DeliveryReadiness.class)

@@ -1,11 +1,10 @@
-package io.herald.internal.delivery;
+package io.herald.internal.protocol;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.herald.BroadcastUser;
 import io.herald.Channel;
-import io.herald.internal.protocol.PusherProtocol;
+import io.herald.internal.HeraldMessages;
 
 /**
  * The {@code user_data} of Pusher's user sign-in, and the channel that reaches a signed-in user.
@@ -24,7 +23,7 @@ public final class UserData {
         JsonObject data = new JsonObject();
         data.addProperty("id", user.id());
         if (user.info() != null) {
-            data.add("user_info", JsonParser.parseString(Payloads.json(user.info())));
+            data.add("user_info", Json.tree(user.info()));
         }
         if (!user.watchlist().isEmpty()) {
             JsonArray watchlist = new JsonArray();
@@ -42,8 +41,7 @@ public final class UserData {
     /** The id, if it is one Pusher accepts. */
     public static String requireUserId(String userId) {
         if (!Channel.isValidName(userId)) {
-            throw new IllegalArgumentException("HERALD-0015: Invalid user id '" + userId
-                    + "': use 1 to " + Channel.MAX_NAME_LENGTH + " characters from A-Z a-z 0-9 _ - = @ , . ;");
+            throw HeraldMessages.invalidUserId(userId);
         }
         return userId;
     }

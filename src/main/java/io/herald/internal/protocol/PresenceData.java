@@ -1,7 +1,6 @@
-package io.herald.internal.delivery;
+package io.herald.internal.protocol;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.herald.PresenceMember;
 
 /**
@@ -21,7 +20,7 @@ public final class PresenceData {
         JsonObject data = new JsonObject();
         data.addProperty("user_id", member.id());
         if (member.info() != null) {
-            data.add("user_info", JsonParser.parseString(Payloads.json(member.info())));
+            data.add("user_info", Json.tree(member.info()));
         }
         return data.toString();
     }

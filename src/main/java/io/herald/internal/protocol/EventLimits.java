@@ -1,16 +1,27 @@
-package io.herald.internal.delivery;
+package io.herald.internal.protocol;
 
 import io.herald.internal.HeraldMessages;
-import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.OutboundEvent;
 import java.nio.charset.StandardCharsets;
 
-/** Pusher's limits on one event, checked before any driver sees it so that every driver behaves alike. */
-final class EventLimits {
+/**
+ * Pusher's limits on one event an application sends, checked before any driver sees it so that every driver behaves
+ * alike.
+ *
+ * <pre>{@code
+ * EventLimits.check(new OutboundEvent(List.of("news"), "pusher:error", "{}", null));   // HERALD-0008: reserved
+ * }</pre>
+ */
+public final class EventLimits {
     private EventLimits() {
     }
 
-    static void check(OutboundEvent event) {
+    /**
+     * Checks the name and the size of the data.
+     *
+     * @throws IllegalArgumentException naming the limit the event is over
+     */
+    public static void check(OutboundEvent event) {
         String name = event.name();
         String problem = PusherProtocol.eventNameProblem(name);
         if (problem != null) {

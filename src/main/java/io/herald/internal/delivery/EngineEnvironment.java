@@ -1,0 +1,47 @@
+package io.herald.internal.delivery;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a delivery engine takes from its surroundings: the time, a way to wait, chance (for backoff jitter) and the
+ * threads that send. Passed in, so that retries, backoff, deadlines and shutdown are tested exactly, without sleeping.
+ *
+ * <pre>{@code
+ * EngineEnvironment.system(executor);                          // production
+ * new EngineEnvironment(clock, clock, (min, max) -> max, tasks);  // a test: manual time, no chance, manual threads
+ * }</pre>
+ *
+ * @param ticker the time, in nanoseconds from an arbitrary origin
+ * @param sleeper waits; a test's sleeper advances its ticker instead
+ * @param jitter picks a backoff between two bounds
+ * @param senders runs the engine's sender tasks
+ */
+public record EngineEnvironment(Ticker ticker, Sleeper sleeper, Jitter jitter, Executor senders) {
+
+    /** The time, in nanoseconds. */
+    @FunctionalInterface
+    public interface Ticker {
+        long nanos();
+    }
+
+    /** Waits for a while. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** A value between {@code min} and {@code max}, both included. */
+    @FunctionalInterface
+    public interface Jitter {
+        long between(long min, long max);
+    }
+
+    /** The real clock, real sleeping and random jitter, with these sender threads. */
+    public static EngineEnvironment system(Executor senders) {
+        return new EngineEnvironment(System::nanoTime, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()),
+                (min, max) -> ThreadLocalRandom.current().nextLong(min, max + 1), senders);
+    }
+}
