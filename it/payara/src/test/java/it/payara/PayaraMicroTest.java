@@ -1,6 +1,7 @@
 package it.payara;
 
 import it.scenarios.MissingCredentialScenario;
+import it.scenarios.ReadinessScenario;
 import it.scenarios.RuntimeScenarios;
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The scenarios on Payara Micro 6.2025.10 with its own MicroProfile Config: ROOT.war is the application at "/",
  * broken.war the one whose secret is missing, deployed side by side; the server's log tells how broken.war failed.
  */
-class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScenario {
+class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScenario, ReadinessScenario {
     private static Process server;
     private static int port;
     private static Path log;
@@ -59,6 +60,16 @@ class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScena
     @Override
     protected OversizedFrameRefusal oversizedFrameRefusal() {
         return new OversizedFrameRefusal(5L * 1024 * 1024, 1011);
+    }
+
+    @Override
+    public URI applicationUri() {
+        return baseUri();
+    }
+
+    @Override
+    public URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + port + "/health/ready");
     }
 
     @Override

@@ -1,15 +1,30 @@
 package it.quarkus;
 
 import io.quarkus.test.junit.QuarkusTest;
+import it.scenarios.ReadinessScenario;
 import it.scenarios.RuntimeScenarios;
 import java.net.URI;
 
-/** The scenarios in Quarkus's test mode, where Herald runs through its build-compatible extension. */
+/**
+ * The scenarios in Quarkus's test mode, where Herald runs through its build-compatible extension, next to
+ * quarkus-smallrye-health, quarkus-micrometer-registry-prometheus and quarkus-opentelemetry.
+ */
 @QuarkusTest
-class QuarkusScenariosTest extends RuntimeScenarios {
+class QuarkusScenariosTest extends RuntimeScenarios implements ReadinessScenario {
+    static final URI BASE = URI.create("http://127.0.0.1:18081/");
 
     @Override
     protected URI baseUri() {
-        return URI.create("http://127.0.0.1:18081/");
+        return BASE;
+    }
+
+    @Override
+    public URI applicationUri() {
+        return BASE;
+    }
+
+    @Override
+    public URI readinessUri() {
+        return BASE.resolve("q/health/ready");
     }
 }

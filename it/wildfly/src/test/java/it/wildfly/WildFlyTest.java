@@ -1,6 +1,7 @@
 package it.wildfly;
 
 import it.scenarios.MissingCredentialScenario;
+import it.scenarios.ReadinessScenario;
 import it.scenarios.RedeploymentScenario;
 import it.scenarios.RuntimeScenarios;
 import java.io.IOException;
@@ -19,25 +20,29 @@ import org.junit.jupiter.api.BeforeAll;
  * The scenarios on WildFly 39 (standalone.xml, as unpacked): ROOT.war is the application, broken.war the one whose
  * secret is missing; both go in through the deployment scanner, whose marker files say how each deployment went.
  */
-class WildFlyTest extends RuntimeScenarios implements MissingCredentialScenario, RedeploymentScenario {
+class WildFlyTest extends RuntimeScenarios
+        implements MissingCredentialScenario, RedeploymentScenario, ReadinessScenario {
     private static Process server;
     private static int port;
+    private static int management;
     private static Path deployments;
 
     @BeforeAll
     static void start() throws Exception {
         Path home = Path.of(System.getProperty("wildfly.home"));
         deployments = home.resolve("standalone/deployments");
-        // ROOT.war takes "/", which WildFly's welcome content holds by default.
-        Path config = home.resolve("standalone/configuration/standalone.xml");
+        // ROOT.war takes "/", which WildFly's welcome content holds by default. The MicroProfile configuration has
+        // Health (and Micrometer, OpenTelemetry), as an application that uses them runs.
+        Path config = home.resolve("standalone/configuration/standalone-microprofile.xml");
         Files.writeString(config, Files.readString(config).replace("<location name=\"/\" handler=\"welcome-content\"/>", ""));
         for (String war : new String[] {"ROOT.war", "broken.war"}) {
             Files.copy(Path.of(System.getProperty("deployments"), war), deployments.resolve(war),
                     StandardCopyOption.REPLACE_EXISTING);
         }
         port = freePort();
-        int management = freePort();
-        server = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-Djboss.http.port=" + port,
+        management = freePort();
+        server = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-microprofile.xml",
+                "-Djboss.http.port=" + port,
                 "-Djboss.management.http.port=" + management, "-Djboss.https.port=" + freePort(),
                 "-Dit.http.port=" + port, "-Djboss.bind.address=127.0.0.1")
                 .redirectErrorStream(true)
@@ -67,6 +72,11 @@ class WildFlyTest extends RuntimeScenarios implements MissingCredentialScenario,
     @Override
     public URI applicationUri() {
         return baseUri();
+    }
+
+    @Override
+    public URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + management + "/health/ready");
     }
 
     // The deployment scanner redeploys an archive whose timestamp changed; its .deployed marker is written anew.

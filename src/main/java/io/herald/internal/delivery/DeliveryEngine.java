@@ -314,11 +314,12 @@ final class DeliveryEngine {
                 "not sent before the application stopped", null));
     }
 
+    // Reported before the stage fails, so that whoever waits on the stage finds the report made.
     private void report(Pending pending, BroadcastException failure) {
         metrics.failed(Mode.QUEUED, 1);
         pending.span().failed(failure.reason());
-        pending.done().completeExceptionally(failure);
         undelivered.report(pending, failure);
+        pending.done().completeExceptionally(failure);
     }
 
     // The reason is given once, whatever exception carried it (a driver's BroadcastException names it already).

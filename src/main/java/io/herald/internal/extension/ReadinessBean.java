@@ -35,8 +35,13 @@ public final class ReadinessBean {
                 .types(HealthCheck.class, DeliveryReadiness.class, Object.class)
                 .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(SCOPE)
-                // Payara creates health checks eagerly, through a lookup that does not see the application's beans.
-                .produceWith(lookup -> new DeliveryReadiness(() -> CDI.current().select(ReadinessSource.class).get()));
+                .produceWith(lookup -> {
+                    // The lookup handed in here cannot see the application's beans in Payara, and CDI.current() on the
+                    // thread that runs health checks finds another deployment in WildFly: resolve it now, in the
+                    // deployment, and get the bean when first asked (Payara creates checks before the beans exist).
+                    Instance<ReadinessSource> source = CDI.current().select(ReadinessSource.class);
+                    return new DeliveryReadiness(source::get);
+                });
     }
 
     /** From the build-compatible extension. */

@@ -1,0 +1,66 @@
+package it.app;
+
+import io.herald.BroadcastException;
+import io.herald.Broadcaster;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the runtime scenarios do to the application that its users would not: fill the {@code held} connection's
+ * queue (readiness DOWN), release it (UP), and send through the {@code flaky} connection, whose server refuses
+ * connections (a retry, then a failure).
+ */
+@Path("test-support")
+@RequestScoped
+public class TestSupportResource {
+
+    @Inject
+    Broadcaster broadcaster;
+
+    @Inject
+    HeldDriverFactory held;
+
+    // The first event is taken by the sender and held there; the ones after it fill the queue until it refuses one.
+    @POST
+    @Path("held/fill")
+    public Response fillHeldQueue() throws InterruptedException {
+        held.hold();
+        broadcaster.driver("held").channelAsync(new NewRelease("held-first"));
+        for (int waited = 0; held.holding() == 0; waited++) {
+            if (waited == 100) {
+                return Response.serverError().entity("the held connection's sender never started").build();
+            }
+            Thread.sleep(50);
+        }
+        for (int sent = 0; sent < 100; sent++) {
+            try {
+                broadcaster.driver("held").channelAsync(new NewRelease("held-" + sent));
+            } catch (BroadcastException full) {
+                return Response.noContent().build();
+            }
+        }
+        return Response.serverError().entity("the held queue never filled").build();
+    }
+
+    @POST
+    @Path("held/release")
+    public void releaseHeldQueue() {
+        held.release();
+    }
+
+    @POST
+    @Path("flaky")
+    public Response sendThroughFlaky() throws InterruptedException {
+        try {
+            broadcaster.driver("flaky").channelAsync(new NewRelease("flaky")).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return Response.ok("delivered").build();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException failed) {
+            return Response.status(502).entity(String.valueOf(failed.getCause())).build();
+        }
+    }
+}
