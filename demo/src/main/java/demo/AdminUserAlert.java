@@ -4,7 +4,7 @@ import io.herald.CanBroadcast;
 import io.herald.Channel;
 import java.util.List;
 
-/** The seed's private example: only admins may subscribe to private-admins. */
+/** Masonite's private example: only admins may subscribe to private-admins. */
 public record AdminUserAlert(String message, String level) implements CanBroadcast {
 
     @Override

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The buttons of the demo page: log in and out, and fire the seed's two events as CDI events. */
+/** The buttons of the demo page: log in and out, and fire Masonite's two example events as CDI events. */
 @Path("demo")
 @RequestScoped
 public class DemoResource {

@@ -1,5 +1,6 @@
 package demo;
 
+import io.herald.embed.EmbeddedHerald;
 import io.undertow.Undertow;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.handlers.resource.ClassPathResourceManager;
@@ -7,10 +8,7 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 import jakarta.servlet.DispatcherType;
-import jakarta.websocket.server.ServerApplicationConfig;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.jboss.resteasy.cdi.CdiInjectorFactory;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
@@ -57,7 +55,9 @@ public final class DemoServer implements AutoCloseable {
         ResteasyDeployment jaxrs = new ResteasyDeploymentImpl();
         jaxrs.setInjectorFactoryClass(CdiInjectorFactory.class.getName());
         jaxrs.getActualResourceClasses().addAll(scan.resources);
+        jaxrs.getActualResourceClasses().addAll(EmbeddedHerald.jaxrsResources());
         jaxrs.getActualProviderClasses().addAll(scan.providers);
+        jaxrs.getActualProviderClasses().addAll(EmbeddedHerald.jaxrsProviders());
 
         UndertowJaxrsServer server = new UndertowJaxrsServer();
         DeploymentInfo app = server.undertowDeployment(jaxrs, "/api")
@@ -74,21 +74,11 @@ public final class DemoServer implements AutoCloseable {
         return new DemoServer(weld, server);
     }
 
-    // As a WebSocket container does: every ServerApplicationConfig decides which scanned endpoints are deployed.
+    // The demo's own endpoints (it has none today) and Herald's.
     private static WebSocketDeploymentInfo webSockets(ServerScan scan) {
         WebSocketDeploymentInfo info = new WebSocketDeploymentInfo().setBuffers(new DefaultByteBufferPool(true, 8192));
-        Set<Class<?>> endpoints = new HashSet<>();
-        if (scan.endpointConfigs.isEmpty()) {
-            endpoints.addAll(scan.endpoints);
-        }
-        for (Class<? extends ServerApplicationConfig> type : scan.endpointConfigs) {
-            try {
-                endpoints.addAll(type.getConstructor().newInstance().getAnnotatedEndpointClasses(scan.endpoints));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        endpoints.forEach(info::addEndpoint);
+        scan.endpoints.forEach(info::addEndpoint);
+        EmbeddedHerald.webSocketEndpoints().forEach(info::addEndpoint);
         return info;
     }
 

@@ -5,7 +5,7 @@ import io.herald.Channel;
 import java.util.List;
 import java.util.Map;
 
-/** The seed's public example: every visitor hears about a release. */
+/** Masonite's public example: every visitor hears about a release. */
 public record NewRelease(String version) implements CanBroadcast {
 
     @Override

@@ -4,7 +4,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.ext.Provider;
@@ -12,18 +11,20 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * What a Jakarta EE server's scanning finds, found here through CDI discovery: JAX-RS resources and providers,
- * WebSocket endpoints and WebSocket application configs (Herald's and the demo's alike).
+ * What a Jakarta EE server's scanning would find of the demo's own classes, found here through CDI discovery:
+ * JAX-RS resources and providers, WebSocket endpoints. Herald's come from {@code EmbeddedHerald}.
  */
 public class ServerScan implements Extension {
     final Set<Class<?>> resources = new LinkedHashSet<>();
     final Set<Class<?>> providers = new LinkedHashSet<>();
     final Set<Class<?>> endpoints = new LinkedHashSet<>();
-    final Set<Class<? extends ServerApplicationConfig>> endpointConfigs = new LinkedHashSet<>();
 
     <T> void jaxrsAndWebSockets(@Observes @WithAnnotations({Path.class, Provider.class, ServerEndpoint.class})
             ProcessAnnotatedType<T> type) {
         Class<T> found = type.getAnnotatedType().getJavaClass();
+        if (found.getPackageName().startsWith("io.herald")) {
+            return;
+        }
         if (found.isAnnotationPresent(Path.class)) {
             resources.add(found);
         }
@@ -33,9 +34,5 @@ public class ServerScan implements Extension {
         if (found.isAnnotationPresent(ServerEndpoint.class)) {
             endpoints.add(found);
         }
-    }
-
-    <T extends ServerApplicationConfig> void endpointConfigs(@Observes ProcessAnnotatedType<T> type) {
-        endpointConfigs.add(type.getAnnotatedType().getJavaClass());
     }
 }

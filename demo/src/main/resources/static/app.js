@@ -1,4 +1,4 @@
-// The browser side of the demo, written as the seed writes it: pusher-js, subscribe, bind.
+// The browser side of the demo, written as Masonite's documentation writes it: pusher-js, subscribe, bind.
 const $ = (id) => document.getElementById(id);
 let pusher;
 

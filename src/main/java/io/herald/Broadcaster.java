@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Broadcasts without firing a CDI event, and signs channel authorizations: the seed's {@code Broadcast} facade.
+ * Broadcasts without firing a CDI event, and signs channel authorizations: Masonite's {@code Broadcast} facade.
  *
  * <pre>{@code
  * @Inject Broadcaster broadcaster;
@@ -17,8 +17,9 @@ import java.util.concurrent.CompletionStage;
  * broadcaster.terminateUserConnections("42");
  * }</pre>
  *
- * <p>Every call delivers before it returns and throws {@link BroadcastException} when it could not. The
- * {@code channel(String...)} calls send on exactly the names given and are not subject to the sender rule.
+ * <p>Every call but {@link #channelAsync} delivers before it returns and throws {@link BroadcastException} when it
+ * could not. {@link #channel(String, String, Object)} and {@link #channel(Collection, String, Object)} send on exactly
+ * the names given and are not subject to the sender rule.
  */
 public interface Broadcaster {
 

@@ -9,7 +9,7 @@ package io.herald;
  * new PrivateChannel("private-admins").name();  // "private-admins", not "private-private-admins"
  * }</pre>
  *
- * <p>Herald sends an event on a {@code PrivateChannel} only while a user is signed in (the seed's sender
+ * <p>Herald sends an event on a {@code PrivateChannel} only while a user is signed in (Masonite's sender
  * rule; {@code broadcast.private-channels.require-user=false} turns it off).
  */
 public sealed class PrivateChannel extends Channel permits EncryptedPrivateChannel {

@@ -1,13 +1,28 @@
 package io.herald.internal;
 
+import java.util.List;
+
 /** Herald's numbered exception messages, in one place so that each text and number is defined once. */
 public final class HeraldMessages {
 
     private HeraldMessages() {
     }
 
-    public static IllegalStateException missingProperty(String property) {
-        return new IllegalStateException("HERALD-0001: Missing configuration property '" + property + "'");
+    /**
+     * One entry per missing setting, its alternatives joined by {@code |}:
+     * {@code broadcast.pusher.client|broadcast.pusher.key} reads {@code 'broadcast.pusher.client' (or 'broadcast.pusher.key')}.
+     */
+    public static IllegalStateException missingProperties(List<String> properties) {
+        List<String> quoted = properties.stream().map(HeraldMessages::quotedAlternatives).toList();
+        return new IllegalStateException("HERALD-0001: Missing configuration propert"
+                + (quoted.size() == 1 ? "y " : "ies ") + String.join(", ", quoted));
+    }
+
+    private static String quotedAlternatives(String alternatives) {
+        String[] names = alternatives.split("\\|");
+        String first = "'" + names[0] + "'";
+        return names.length == 1 ? first
+                : first + " (or '" + String.join("' or '", List.of(names).subList(1, names.length)) + "')";
     }
 
     public static IllegalStateException unknownDriver(String property, String driver, Object known) {
@@ -77,6 +92,14 @@ public final class HeraldMessages {
 
     public static String invalidAuthorizerPattern(String bean, String pattern, String why) {
         return "HERALD-0016: ChannelAuthorizer " + bean + " names the channel pattern '" + pattern + "', which " + why;
+    }
+
+    public static IllegalStateException nothingConfigured(String connection) {
+        return new IllegalStateException("HERALD-0019: Broadcasting is not configured: no broadcast.* setting was found."
+                + " Name the default connection and give it a driver, for example broadcast.default=" + connection
+                + " and broadcast." + connection + ".driver=local (Herald serves the Pusher protocol itself; also set "
+                + "app-id, key and secret), pusher (Pusher Channels; app-id, client and secret), log (writes events to "
+                + "the log) or null (sends nothing)");
     }
 
     public static IllegalStateException duplicateLocalKey(String key) {

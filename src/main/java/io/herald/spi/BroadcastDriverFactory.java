@@ -1,5 +1,7 @@
 package io.herald.spi;
 
+import java.util.List;
+
 /**
  * Makes the driver named by {@code broadcast.<connection>.driver}. Implement it as an
  * {@code @ApplicationScoped} bean to add a driver; Herald ships {@code pusher}, {@code log} and {@code null}.
@@ -16,6 +18,21 @@ public interface BroadcastDriverFactory {
 
     /** The value of {@code broadcast.<connection>.driver} this factory answers to. */
     String name();
+
+    /**
+     * The settings a connection of this driver cannot do without, checked together before {@link #create} so that a
+     * deployment missing several is told of all of them at once. Alternatives are joined by {@code |}:
+     * {@code "client|key"} means either one.
+     *
+     * <pre>{@code
+     * public List<String> requiredSettings() {
+     *     return List.of("app-id", "client|key", "secret");
+     * }
+     * }</pre>
+     */
+    default List<String> requiredSettings() {
+        return List.of();
+    }
 
     /**
      * A driver for one connection. Read settings through {@code config}; a missing required one should be

@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 
-/** The application's authorizers in these tests: the seed's two examples, a presence pattern and a broken one. */
+/** The application's authorizers in these tests: Masonite's two examples, a presence pattern and a broken one. */
 final class ExampleAuthorizers {
 
     private ExampleAuthorizers() {
     }
 
-    /** The seed's first example: user N may join private-N. */
+    /** Masonite's first example: user N may join private-N. */
     @ApplicationScoped
     static class OwnChannel implements ChannelAuthorizer {
         @Override
@@ -27,7 +27,7 @@ final class ExampleAuthorizers {
         }
     }
 
-    /** The seed's second example: only admins may join private-admins. */
+    /** Masonite's second example: only admins may join private-admins. */
     @ApplicationScoped
     static class AdminsChannel implements ChannelAuthorizer {
         @Override

@@ -18,11 +18,11 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The seed's own route: an application controller that calls {@code broadcaster.driver("pusher").authorize}. */
+/** Masonite's own route: an application controller that calls {@code broadcaster.driver("pusher").authorize}. */
 class ManualAuthorizationTest {
 
-    /** The seed's BroadcastController, in JAX-RS: user N may join private-N. */
-    @Path("pusher/user-auth")
+    /** Masonite's BroadcastController, in JAX-RS: user N may join private-N. */
+    @Path("channel-auth")
     @RequestScoped
     public static class BroadcastController {
         @Inject
@@ -44,12 +44,12 @@ class ManualAuthorizationTest {
     @Test
     void controllerWrittenAsInTheSeedAnswersWhatTheEndpointAnswers() {
         try (HeraldServer server = HeraldServer.start(AuthEnv.config(), BroadcastController.class)) {
-            HttpResponse<String> mine = new AuthClient(server.uri("pusher/user-auth")).as("42").authorize("private-42");
+            HttpResponse<String> mine = new AuthClient(server.uri("channel-auth")).as("42").authorize("private-42");
             HttpResponse<String> heralds = new AuthClient(server.uri("broadcasting/authorize")).as("42").authorize("private-42");
 
             assertThat(mine.statusCode()).isEqualTo(200);
             assertThat(mine.body()).isEqualTo(heralds.body());
-            assertThat(new AuthClient(server.uri("pusher/user-auth")).as("7").authorize("private-42").statusCode())
+            assertThat(new AuthClient(server.uri("channel-auth")).as("7").authorize("private-42").statusCode())
                     .isEqualTo(403);
         }
     }

@@ -53,6 +53,22 @@ class StartupConfigTest {
     }
 
     @Test
+    void everyMissingSettingIsNamedInOneMessage() {
+        Map<String, String> config = Map.of("broadcast.default", "pusher", "broadcast.pusher.driver", "pusher");
+
+        assertThatThrownBy(() -> HeraldContainer.start(config)).hasMessageContaining(
+                "HERALD-0001: Missing configuration properties 'broadcast.pusher.app-id', 'broadcast.pusher.client' "
+                        + "(or 'broadcast.pusher.key'), 'broadcast.pusher.secret'");
+    }
+
+    @Test
+    void noConfigurationAtAllSaysWhatToConfigure() {
+        assertThatThrownBy(() -> HeraldContainer.start(Map.of())).hasMessageContaining("HERALD-0019")
+                .hasMessageContaining("broadcast.default=pusher").hasMessageContaining("broadcast.pusher.driver=local")
+                .hasMessageContaining("pusher").hasMessageContaining("log").hasMessageContaining("null");
+    }
+
+    @Test
     void missingAppIdFailsStartupNamingTheProperty() {
         assertThatThrownBy(() -> HeraldContainer.start(without("broadcast.pusher.app-id")))
                 .hasMessageContaining("'broadcast.pusher.app-id'");
@@ -72,8 +88,8 @@ class StartupConfigTest {
 
     @Test
     void unconfiguredDefaultConnectionFailsStartupNamingItsDriverProperty() {
-        assertThatThrownBy(() -> HeraldContainer.start(Map.of()))
-                .hasMessageContaining("'broadcast.pusher.driver'");
+        assertThatThrownBy(() -> HeraldContainer.start(Map.of("broadcast.default", "pusher")))
+                .hasMessageContaining("HERALD-0001").hasMessageContaining("'broadcast.pusher.driver'");
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.herald.CanBroadcast;
 import io.herald.Channel;
 import java.util.List;
 
-/** The seed's private example: a plain Channel naming a private channel, with the event itself as payload. */
+/** Masonite's private example: a plain Channel naming a private channel, with the event itself as payload. */
 public record AdminUserAlert(String message, String level) implements CanBroadcast {
 
     @Override

@@ -3,6 +3,7 @@ package io.herald.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.embed.EmbeddedHerald;
 import io.herald.internal.local.LocalEndpointConfig;
 import io.herald.internal.local.LocalWebSocketEndpoint;
 import io.herald.testing.HeraldServer;
@@ -36,6 +37,15 @@ class LocalEndpointAbsenceTest {
 
         assertThat(new LocalEndpointConfig().getAnnotatedEndpointClasses(Set.of(LocalWebSocketEndpoint.class)))
                 .containsExactly(LocalWebSocketEndpoint.class);
+    }
+
+    @Test
+    void embeddedSetupsDeployTheLocalEndpointOnlyWithALocalConnection() {
+        HeraldTestExtension.useConfig(PUSHER_ONLY);
+        assertThat(EmbeddedHerald.webSocketEndpoints()).isEmpty();
+
+        HeraldTestExtension.useConfig(LocalEnv.config());
+        assertThat(EmbeddedHerald.webSocketEndpoints()).containsExactly(LocalWebSocketEndpoint.class);
     }
 
     @Test

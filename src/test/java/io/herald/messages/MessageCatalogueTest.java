@@ -35,6 +35,9 @@ class MessageCatalogueTest {
         if (type == Class.class) {
             return String.class;
         }
+        if (type == List.class) {
+            return List.of("broadcast.sample.client|broadcast.sample.key");
+        }
         if (type == Throwable.class) {
             return new IllegalStateException("sample cause");
         }

@@ -1,16 +1,12 @@
 package io.herald.testing;
 
-import io.herald.internal.auth.AuthPathFilter;
-import io.herald.internal.auth.AuthorizationResource;
+import io.herald.embed.EmbeddedHerald;
 import io.herald.internal.auth.ChannelAuthorization;
 import io.herald.internal.delivery.Connections;
 import io.herald.internal.drivers.LogDriverFactory;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
-import io.herald.internal.local.LocalApiResource;
-import io.herald.internal.local.LocalEndpointConfig;
 import io.herald.internal.local.LocalServer;
-import io.herald.internal.local.LocalWebSocketEndpoint;
 import io.undertow.Undertow;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
@@ -43,12 +39,15 @@ public final class HeraldServer implements AutoCloseable {
     private final UndertowJaxrsServer server;
     private final int port;
     private final String applicationPath;
+    private final String contextPath;
 
-    private HeraldServer(WeldContainer weld, UndertowJaxrsServer server, int port, String applicationPath) {
+    private HeraldServer(WeldContainer weld, UndertowJaxrsServer server, int port, String contextPath,
+            String applicationPath) {
         this.weld = weld;
         this.server = server;
         this.port = port;
         this.applicationPath = applicationPath;
+        this.contextPath = contextPath;
     }
 
     /** Starts Herald with exactly this configuration, JAX-RS under {@code /api}; {@code beanClasses} are the app's. */
@@ -64,9 +63,23 @@ public final class HeraldServer implements AutoCloseable {
         return start("", config, beanClasses);
     }
 
+    /** {@link #start(Map, Class[])} (JAX-RS under {@code /api}) on a port chosen beforehand. */
+    public static HeraldServer underApiOnPort(int port, Map<String, String> config, Class<?>... beanClasses) {
+        return start(APPLICATION_PATH, port, config, beanClasses);
+    }
+
     /** {@link #atRoot} on a port chosen beforehand, for configurations that name the server's own port. */
     public static HeraldServer atRootOnPort(int port, Map<String, String> config, Class<?>... beanClasses) {
         return start("", port, config, beanClasses);
+    }
+
+    /** Starts Herald in a web application at {@code contextPath} (such as {@code /shop}), JAX-RS under {@code /api}. */
+    public static HeraldServer atContextPath(String contextPath, Map<String, String> config, Class<?>... beanClasses) {
+        try {
+            return start(contextPath, APPLICATION_PATH, freePort(), config, beanClasses);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HeraldServer start(String applicationPath, Map<String, String> config, Class<?>... beanClasses) {
@@ -78,6 +91,11 @@ public final class HeraldServer implements AutoCloseable {
     }
 
     private static HeraldServer start(String applicationPath, int port, Map<String, String> config,
+            Class<?>... beanClasses) {
+        return start("", applicationPath, port, config, beanClasses);
+    }
+
+    private static HeraldServer start(String contextPath, String applicationPath, int port, Map<String, String> config,
             Class<?>... beanClasses) {
         HeraldTestExtension.useConfig(config);
         WeldContainer weld = new Weld()
@@ -91,18 +109,17 @@ public final class HeraldServer implements AutoCloseable {
         try {
             ResteasyDeployment deployment = new ResteasyDeploymentImpl();
             deployment.setInjectorFactoryClass(CdiInjectorFactory.class.getName());
-            deployment.getActualResourceClasses().add(AuthorizationResource.class);
-            deployment.getActualResourceClasses().add(LocalApiResource.class);
+            deployment.getActualResourceClasses().addAll(EmbeddedHerald.jaxrsResources());
             Arrays.stream(beanClasses).filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
                     .forEach(deployment.getActualResourceClasses()::add);
-            deployment.getActualProviderClasses().add(AuthPathFilter.class);
+            deployment.getActualProviderClasses().addAll(EmbeddedHerald.jaxrsProviders());
             deployment.getActualProviderClasses().add(TestLogin.class);
             Set<Class<?>> endpoints = Arrays.stream(beanClasses)
                     .filter(type -> type.isAnnotationPresent(jakarta.websocket.server.ServerEndpoint.class))
                     .collect(java.util.stream.Collectors.toSet());
             UndertowJaxrsServer server = new UndertowJaxrsServer();
             DeploymentInfo info = server.undertowDeployment(deployment, applicationPath.isEmpty() ? "/" : applicationPath)
-                    .setContextPath("/")
+                    .setContextPath(contextPath.isEmpty() ? "/" : contextPath)
                     .setDeploymentName("herald-test")
                     .setClassLoader(HeraldServer.class.getClassLoader())
                     .addFilter(Servlets.filter("cdi-request", RequestContextFilter.class))
@@ -110,7 +127,7 @@ public final class HeraldServer implements AutoCloseable {
                     .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets(endpoints));
             server.deploy(info);
             server.start(Undertow.builder().addHttpListener(port, "127.0.0.1"));
-            return new HeraldServer(weld, server, port, applicationPath);
+            return new HeraldServer(weld, server, port, contextPath, applicationPath);
         } catch (RuntimeException e) {
             weld.close();
             throw new IllegalStateException(e);
@@ -127,20 +144,19 @@ public final class HeraldServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>/<application path>/<path>}. */
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + applicationPath + "/" + path);
+        return URI.create("http://127.0.0.1:" + port + contextPath + applicationPath + "/" + path);
     }
 
     /** {@code ws://127.0.0.1:<port>/app/<key>}. */
     public URI webSocket(String key) {
-        return URI.create("ws://127.0.0.1:" + port + "/app/" + key + "?protocol=7&client=test&version=1");
+        return URI.create("ws://127.0.0.1:" + port + contextPath + "/app/" + key + "?protocol=7&client=test&version=1");
     }
 
-    // The endpoints a WebSocket container would deploy after asking Herald's ServerApplicationConfig.
+    // The application's endpoints and Herald's, as an embedded setup deploys them.
     private static WebSocketDeploymentInfo webSockets(Set<Class<?>> applicationEndpoints) {
         WebSocketDeploymentInfo info = new WebSocketDeploymentInfo().setBuffers(new DefaultByteBufferPool(true, 8192));
-        Set<Class<?>> scanned = new java.util.HashSet<>(applicationEndpoints);
-        scanned.add(LocalWebSocketEndpoint.class);
-        new LocalEndpointConfig().getAnnotatedEndpointClasses(scanned).forEach(info::addEndpoint);
+        applicationEndpoints.forEach(info::addEndpoint);
+        EmbeddedHerald.webSocketEndpoints().forEach(info::addEndpoint);
         return info;
     }
 

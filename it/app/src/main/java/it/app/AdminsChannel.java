@@ -5,7 +5,7 @@ import io.herald.ChannelAuthorizer;
 import io.herald.ChannelRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The seed's private example: only admins may join private-admins. */
+/** Masonite's private example: only admins may join private-admins. */
 @ApplicationScoped
 public class AdminsChannel implements ChannelAuthorizer {
 

@@ -1,5 +1,10 @@
 package it.wildfly;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.ReadinessScenario;
 import it.scenarios.RedeploymentScenario;
@@ -13,8 +18,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The scenarios on WildFly 39 (standalone.xml, as unpacked): ROOT.war is the application, broken.war the one whose
@@ -92,6 +100,23 @@ class WildFlyTest extends RuntimeScenarios
             }
             Thread.sleep(250);
         }
+    }
+
+    // WildFly keeps broken.war's health check listed after its deployment failed: Herald says it is not ready.
+    @Test
+    void deploymentWhoseBroadcastingFailedToStartIsNotReady() throws Exception {
+        String health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(readinessUri())
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        JsonArray checks = JsonParser.parseString(health).getAsJsonObject().getAsJsonArray("checks");
+        List<String> herald = new ArrayList<>();
+        checks.forEach(check -> {
+            JsonObject found = check.getAsJsonObject();
+            if (found.get("name").getAsString().equals("herald-broadcasting")) {
+                herald.add(found.get("status").getAsString());
+            }
+        });
+
+        assertEquals(List.of("DOWN", "UP"), herald.stream().sorted().toList(), health);
     }
 
     @Override

@@ -81,6 +81,16 @@ public final class HeraldSettings {
         return names;
     }
 
+    /** Whether any {@code broadcast.*} setting exists at all. */
+    public boolean anyBroadcastSetting() {
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith("broadcast.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether any configured connection uses {@code driver}. */
     public boolean usesDriver(String driver) {
         return configuredConnections().stream()

@@ -2,6 +2,7 @@ package io.herald.internal.config;
 
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -27,7 +28,7 @@ public final class MicroProfileConnectionConfig implements ConnectionConfig {
 
     @Override
     public String require(String key) {
-        return get(key).orElseThrow(() -> HeraldMessages.missingProperty(property(key)));
+        return get(key).orElseThrow(() -> HeraldMessages.missingProperties(List.of(property(key))));
     }
 
     @Override

@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public class Connections implements ReadinessSource {
     Instance<EngineEnvironment> environments;
 
     private HeraldSettings settings;
+    private volatile boolean started;
 
     @PostConstruct
     void readSettings() {
@@ -58,6 +60,7 @@ public class Connections implements ReadinessSource {
 
     void openConfiguredAtStartup(@Observes Startup startup) {
         settings.configuredConnections().forEach(this::named);
+        started = true;
     }
 
     public HeraldSettings settings() {
@@ -73,12 +76,18 @@ public class Connections implements ReadinessSource {
         return List.copyOf(open.values());
     }
 
-    /** Each opened connection's queue: up while it takes events, with its depth. */
+    /**
+     * Whether the configured connections opened (a deployment whose broadcasting failed to start is not ready), then
+     * each opened connection's queue: up while it takes events, with its depth.
+     */
     @Override
     public List<ReadinessSource.Part> readinessParts() {
-        return open.values().stream().map(connection -> new ReadinessSource.Part(connection.name() + ".queue",
+        List<ReadinessSource.Part> parts = new ArrayList<>();
+        parts.add(new ReadinessSource.Part("startup", started, Map.of()));
+        open.values().forEach(connection -> parts.add(new ReadinessSource.Part(connection.name() + ".queue",
                 connection.isAccepting() && !connection.queueFull(),
-                Map.of(connection.name() + ".queue-depth", (long) connection.queueDepth()))).toList();
+                Map.of(connection.name() + ".queue-depth", (long) connection.queueDepth()))));
+        return parts;
     }
 
     /** The connection {@code name}, opened now if it was not yet. */
@@ -89,11 +98,15 @@ public class Connections implements ReadinessSource {
 
     private Connection openConnection(String name) {
         ConnectionConfig config = settings.connection(name);
+        if (config.get("driver").isEmpty() && name.equals(settings.defaultConnection()) && !settings.anyBroadcastSetting()) {
+            throw HeraldMessages.nothingConfigured(name);
+        }
         String driverName = config.require("driver");
         BroadcastDriverFactory factory = factories.stream()
                 .filter(candidate -> candidate.name().equals(driverName))
                 .findFirst()
                 .orElseThrow(() -> HeraldMessages.unknownDriver(config.property("driver"), driverName, knownDrivers()));
+        requireSettings(config, factory.requiredSettings());
         BroadcastDriver driver = factory.create(config);
         DeliverySettings delivery = DeliverySettings.from(config);
         Connection.Identity identity = new Connection.Identity(name, driverName);
@@ -111,6 +124,20 @@ public class Connections implements ReadinessSource {
                 (pending, failure) -> failures.undelivered(failure, pending.payload()),
                 Observability.metrics(name, driverName), Observability.tracing(), environment);
         return new Connection(identity, driver, ChannelSigner.of(config), engine, threads, delivery.fireThroughQueue());
+    }
+
+    // Every missing setting in one message, so that a deployment is not failed once for each.
+    private static void requireSettings(ConnectionConfig config, List<String> required) {
+        List<String> missing = new ArrayList<>();
+        for (String setting : required) {
+            List<String> alternatives = List.of(setting.split("\\|"));
+            if (alternatives.stream().allMatch(key -> config.get(key).isEmpty())) {
+                missing.add(String.join("|", alternatives.stream().map(config::property).toList()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw HeraldMessages.missingProperties(missing);
+        }
     }
 
     private TreeSet<String> knownDrivers() {

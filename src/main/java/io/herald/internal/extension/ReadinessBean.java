@@ -36,9 +36,8 @@ public final class ReadinessBean {
                 .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(SCOPE)
                 .produceWith(lookup -> {
-                    // The lookup handed in here cannot see the application's beans in Payara, and CDI.current() on the
-                    // thread that runs health checks finds another deployment in WildFly: resolve it now, in the
-                    // deployment, and get the bean when first asked (Payara creates checks before the beans exist).
+                    // The lookup handed in here cannot see the application's beans in Payara: resolve through the
+                    // deployment's CDI now, and get the bean when first asked (Payara creates checks early).
                     Instance<ReadinessSource> source = CDI.current().select(ReadinessSource.class);
                     return new DeliveryReadiness(source::get);
                 });

@@ -33,6 +33,11 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
         return "local";
     }
 
+    @Override
+    public List<String> requiredSettings() {
+        return List.of("app-id", "key|client", "secret");
+    }
+
     // The server is the publisher here, so it encrypts as a Pusher server library would before Pusher relays.
     private static OutboundEvent encrypted(OutboundEvent event, String channel, CryptoUtil crypto) {
         EncryptedMessage message = crypto.encrypt(channel, event.data().getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,6 @@
 package io.herald.internal.local;
 
 import io.herald.internal.config.HeraldSettings;
-import jakarta.enterprise.context.Dependent;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
@@ -10,10 +9,8 @@ import java.util.Set;
 
 /**
  * Keeps {@link LocalWebSocketEndpoint} out of applications that have no {@code local} connection, and passes every
- * other scanned endpoint through unchanged (a WebSocket container uses what all such configs return). A
- * {@code @Dependent} bean only so that embedded runtimes that find classes through CDI find it too.
+ * other scanned endpoint through unchanged (a WebSocket container uses what all such configs return).
  */
-@Dependent
 public class LocalEndpointConfig implements ServerApplicationConfig {
 
     @Override

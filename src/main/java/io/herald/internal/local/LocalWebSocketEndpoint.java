@@ -1,6 +1,5 @@
 package io.herald.internal.local;
 
-import jakarta.enterprise.context.Dependent;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -18,7 +17,6 @@ import java.util.function.Consumer;
  * connect to. Deployed only while a {@code local} connection is configured ({@link LocalEndpointConfig}).
  */
 @ServerEndpoint("/app/{key}")
-@Dependent
 public class LocalWebSocketEndpoint {
     private static final int MIN_BUFFER = 64 * 1024;
 

@@ -6,6 +6,7 @@ import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
@@ -22,11 +23,20 @@ public class PusherDriverFactory implements BroadcastDriverFactory {
     }
 
     @Override
+    public List<String> requiredSettings() {
+        return List.of("app-id", "client|key", "secret");
+    }
+
+    private static String normalisedPath(String path) {
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        return trimmed.isEmpty() ? "" : "/" + trimmed;
+    }
+
+    @Override
     public BroadcastDriver create(ConnectionConfig config) {
         String appId = config.require("app-id");
-        String key = config.get("client").or(() -> config.get("key"))
-                .orElseThrow(() -> HeraldMessages.missingProperty(config.property("client") + "' (or '"
-                        + config.property("key")));
+        String key = config.get("client").or(() -> config.get("key")).orElseThrow(
+                () -> HeraldMessages.missingProperties(List.of(config.property("client") + "|" + config.property("key"))));
         String secret = config.require("secret");
         Optional<String> masterKey = config.get("encryption-master-key");
 
@@ -43,10 +53,14 @@ public class PusherDriverFactory implements BroadcastDriverFactory {
         config.get("cluster").ifPresent(pusher::setCluster);
         Optional<String> host = config.get("host");
         int port = config.getInt("port", -1);
+        String path = config.get("path").map(PusherDriverFactory::normalisedPath).orElse("");
         if (host.isPresent()) {
-            pusher.setHost(port > 0 ? host.get() + ":" + port : host.get());
-        } else if (port > 0) {
-            throw HeraldMessages.missingProperty(config.property("host") + "' (needed with '" + config.property("port"));
+            // pusher-http-java puts /apps/<id>/... right after the host and signs that part alone, which is what a
+            // server under a path (Herald's local driver under a JAX-RS path) verifies.
+            pusher.setHost((port > 0 ? host.get() + ":" + port : host.get()) + path);
+        } else if (port > 0 || !path.isEmpty()) {
+            throw HeraldMessages.invalidProperty(config.property(port > 0 ? "port" : "path"),
+                    "used with '" + config.property("host") + "'");
         }
         pusher.setRequestTimeout(config.getInt("timeout-ms", 4000));
 

@@ -1,0 +1,48 @@
+package io.herald.embed;
+
+import io.herald.internal.auth.AuthPathFilter;
+import io.herald.internal.auth.AuthorizationResource;
+import io.herald.internal.local.LocalApiResource;
+import io.herald.internal.local.LocalEndpointConfig;
+import io.herald.internal.local.LocalWebSocketEndpoint;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The classes a JAX-RS runtime and a WebSocket container must deploy for Herald, for embedded setups where nothing
+ * scans the class path (Weld SE with RESTEasy and Undertow, say). WildFly, Payara and Quarkus find them themselves.
+ *
+ * <pre>{@code
+ * ResteasyDeployment jaxrs = new ResteasyDeploymentImpl();
+ * jaxrs.getActualResourceClasses().addAll(EmbeddedHerald.jaxrsResources());
+ * jaxrs.getActualProviderClasses().addAll(EmbeddedHerald.jaxrsProviders());
+ * EmbeddedHerald.webSocketEndpoints().forEach(webSocketDeploymentInfo::addEndpoint);
+ * }</pre>
+ *
+ * <p>The classes are Herald's internals: call these methods rather than naming them, so that an upgrade that moves or
+ * adds one needs no change on your side. Herald's classes are CDI beans as well: let CDI discover the Herald jar (it
+ * has a {@code beans.xml}), or add its packages to a container started with discovery off.
+ */
+public final class EmbeddedHerald {
+
+    private EmbeddedHerald() {
+    }
+
+    /** JAX-RS resources: the authorization endpoints and the {@code local} server's REST API. */
+    public static Set<Class<?>> jaxrsResources() {
+        return Set.of(AuthorizationResource.class, LocalApiResource.class);
+    }
+
+    /** JAX-RS providers: the filter that serves the authorization endpoints at configured paths. */
+    public static Set<Class<?>> jaxrsProviders() {
+        return Set.of(AuthPathFilter.class);
+    }
+
+    /**
+     * WebSocket endpoints to deploy: the {@code local} server's {@code /app/{key}} when a connection uses the
+     * {@code local} driver, else none (what a container deploys after asking Herald's {@code ServerApplicationConfig}).
+     */
+    public static Set<Class<?>> webSocketEndpoints() {
+        return new LocalEndpointConfig().getAnnotatedEndpointClasses(new HashSet<>(Set.of(LocalWebSocketEndpoint.class)));
+    }
+}
