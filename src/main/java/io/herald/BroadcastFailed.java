@@ -3,8 +3,9 @@ package io.herald;
 import java.util.List;
 
 /**
- * A CDI event fired when a broadcast failed where no caller could be told: after the transaction that fired
- * it committed. Observe it to retry, alert or record the loss.
+ * A CDI event fired when a broadcast failed where no caller could be told: a queued event
+ * ({@code broadcast.<connection>.async=true}, {@code fireAsync}) given up on, or one sent after the transaction that
+ * fired it committed. Observe it to retry, alert or record the loss.
  *
  * <pre>{@code
  * void onFailure(@Observes BroadcastFailed failed) {

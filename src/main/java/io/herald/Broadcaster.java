@@ -49,6 +49,16 @@ public interface Broadcaster {
     Broadcaster driver(String connection);
 
     /**
+     * The same calls, leaving out the browser that made the current request: the connection named by its
+     * {@code X-Socket-ID} header. Outside a request, or without the header, everyone receives the event.
+     *
+     * <pre>{@code
+     * broadcaster.toOthers().channel("chat", "Message", message);   // the sender sees it already
+     * }</pre>
+     */
+    Broadcaster toOthers();
+
+    /**
      * The JSON a client needs to subscribe {@code socketId} to a private (or encrypted private) channel:
      * {@code {"auth":"key:signature"}}, plus {@code shared_secret} for {@code private-encrypted-} channels.
      *

@@ -40,4 +40,47 @@ public interface CanBroadcast {
     default Object broadcastWith() {
         return this;
     }
+
+    /**
+     * Whether this event is broadcast at all; by default it is. Checked on every path ({@code fire()},
+     * {@code fireAsync()}, {@link Broadcaster}) before anything else.
+     *
+     * <pre>{@code
+     * public boolean broadcastWhen() {
+     *     return amount > 1_000;   // only large orders go to the dashboard
+     * }
+     * }</pre>
+     */
+    default boolean broadcastWhen() {
+        return true;
+    }
+
+    /**
+     * The connections ({@code broadcast.<connection>.*}) this event goes out through; by default none named, which
+     * means the default connection. Each connection delivers, or fails naming itself, on its own.
+     *
+     * <pre>{@code
+     * public List<String> broadcastConnections() {
+     *     return List.of("pusher", "local");   // during a move from Pusher Channels to Herald's own server
+     * }
+     * }</pre>
+     */
+    default List<String> broadcastConnections() {
+        return List.of();
+    }
+
+    /**
+     * Whether the browser that caused this event should not receive it: when the event is fired while handling a
+     * request that carries an {@code X-Socket-ID} header (pusher-js's {@code pusher.connection.socket_id}), that
+     * connection is left out. By default everyone receives it.
+     *
+     * <pre>{@code
+     * public boolean broadcastToOthers() {
+     *     return true;   // the sender has already shown its own message
+     * }
+     * }</pre>
+     */
+    default boolean broadcastToOthers() {
+        return false;
+    }
 }

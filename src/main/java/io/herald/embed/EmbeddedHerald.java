@@ -5,6 +5,7 @@ import io.herald.internal.auth.AuthorizationResource;
 import io.herald.internal.local.LocalApiResource;
 import io.herald.internal.local.LocalEndpointConfig;
 import io.herald.internal.local.LocalWebSocketEndpoint;
+import io.herald.internal.request.SocketIdFilter;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -33,9 +34,12 @@ public final class EmbeddedHerald {
         return Set.of(AuthorizationResource.class, LocalApiResource.class);
     }
 
-    /** JAX-RS providers: the filter that serves the authorization endpoints at configured paths. */
+    /**
+     * JAX-RS providers: the filter that serves the authorization endpoints at configured paths, and the one that reads
+     * a request's {@code X-Socket-ID} for broadcasts "to others".
+     */
     public static Set<Class<?>> jaxrsProviders() {
-        return Set.of(AuthPathFilter.class);
+        return Set.of(AuthPathFilter.class, SocketIdFilter.class);
     }
 
     /**

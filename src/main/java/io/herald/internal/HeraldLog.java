@@ -28,8 +28,9 @@ public final class HeraldLog {
         LOG.log(Level.ERROR, "HERALD-0202: An observer of BroadcastFailed threw", cause);
     }
 
-    public static void logDriverSend(String connection, String event, Object channels, String data) {
-        LOG.log(Level.INFO, "HERALD-0203: [{0}] {1} on {2}: {3}", connection, event, channels, data);
+    public static void logDriverSend(String connection, String event, Object channels, String data, String excluded) {
+        LOG.log(Level.INFO, "HERALD-0203: [{0}] {1} on {2}{4}: {3}", connection, event, channels, data,
+                excluded == null ? "" : " (not to socket " + excluded + ")");
     }
 
     public static void driverCloseFailed(String connection, Throwable cause) {
@@ -55,6 +56,21 @@ public final class HeraldLog {
     public static void connectionOpened(String connection, String driver, String threads) {
         LOG.log(Level.INFO, "HERALD-0209: Connection ''{0}'' opened with driver ''{1}''; its queue is sent on {2}",
                 connection, driver, threads);
+    }
+
+    public static void malformedSocketIdHeader(String value) {
+        LOG.log(Level.DEBUG, "HERALD-0210: Ignored the X-Socket-ID header ''{0}'': not a socket id; everyone receives "
+                + "the broadcast", value);
+    }
+
+    public static void toOthersWithoutTheRequest(String eventType) {
+        LOG.log(Level.WARNING, "HERALD-0212: Event ''{0}'' asks to go to others, but fireAsync() observers run outside "
+                + "the request that carries X-Socket-ID, so everyone receives it; use fire() (queued when the "
+                + "connection has async=true) or broadcaster.toOthers().channelAsync(event)", eventType);
+    }
+
+    public static void payloadSerializerChosen(String serializer, String why) {
+        LOG.log(Level.INFO, "HERALD-0211: Event payloads are serialised with {0} ({1})", serializer, why);
     }
 
     public static void queuedDeliveryFailed(String message) {

@@ -75,9 +75,11 @@ public final class HeraldMessages {
                 + "') has no key and secret to sign authorizations with");
     }
 
-    public static IllegalArgumentException unserialisable(String event, Throwable cause) {
+    public static IllegalArgumentException unserialisable(String event, Throwable cause, Class<?> notPublic) {
         return new IllegalArgumentException("HERALD-0013: Payload of event '" + event
-                + "' cannot be serialised to JSON: " + cause.getMessage(), cause);
+                + "' cannot be serialised to JSON: " + cause.getMessage()
+                + (notPublic == null ? "" : "; its type " + notPublic.getName()
+                        + " is not public, and JSON-B reads public types only: declare it public"), cause);
     }
 
     public static IllegalStateException encryptedWithoutMasterKey(String channel) {

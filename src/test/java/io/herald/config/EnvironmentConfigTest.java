@@ -3,6 +3,10 @@ package io.herald.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.Broadcaster;
+import io.herald.embed.EmbeddedHerald;
+import io.herald.internal.local.LocalEndpointConfig;
+import io.herald.internal.local.LocalWebSocketEndpoint;
+import io.herald.testing.LogCapture;
 import io.herald.testing.HeraldContainer;
 import io.herald.testing.HeraldContainer.Flavour;
 import io.herald.testing.HeraldTestExtension;
@@ -10,6 +14,8 @@ import io.herald.testing.PusherRestStandIn;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +42,31 @@ class EnvironmentConfigTest {
 
             assertThat(pusher.published()).hasSize(1);
         }
+    }
+
+    @Test
+    void nonDefaultConnectionConfiguredOnlyThroughEnvironmentVariablesIsOpenedAtStartup() {
+        HeraldTestExtension.useConfig(new SmallRyeConfigBuilder().withSources(new EnvConfigSource(Map.of(
+                "BROADCAST_DEFAULT", "main",
+                "BROADCAST_MAIN_DRIVER", "memory",
+                "BROADCAST_AUDIT_TRAIL_DRIVER", "memory"), 300)).build());
+
+        try (LogCapture log = new LogCapture();
+                WeldContainer container = HeraldContainer.startWithRegisteredConfig(Flavour.PORTABLE)) {
+            assertThat(log.messages(Level.INFO)).contains(
+                    "HERALD-0209: Connection 'audit-trail' opened with driver 'memory'; its queue is sent on Herald's own threads");
+        }
+    }
+
+    @Test
+    void localConnectionConfiguredOnlyThroughEnvironmentVariablesKeepsTheWebSocketEndpoint() {
+        HeraldTestExtension.useConfig(new SmallRyeConfigBuilder().withSources(new EnvConfigSource(Map.of(
+                "BROADCAST_DEFAULT", "pusher",
+                "BROADCAST_PUSHER_DRIVER", "pusher",
+                "BROADCAST_LIVE_UPDATES_DRIVER", "local"), 300)).build());
+
+        assertThat(new LocalEndpointConfig().getAnnotatedEndpointClasses(Set.of(LocalWebSocketEndpoint.class)))
+                .containsExactly(LocalWebSocketEndpoint.class);
+        assertThat(EmbeddedHerald.webSocketEndpoints()).containsExactly(LocalWebSocketEndpoint.class);
     }
 }

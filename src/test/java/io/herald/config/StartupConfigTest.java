@@ -99,7 +99,7 @@ class StartupConfigTest {
                 .hasMessageContaining("HERALD-0002")
                 .hasMessageContaining("'pigeon'")
                 .hasMessageContaining("broadcast.pusher.driver")
-                .hasMessageContaining("[log, null, pusher]");
+                .hasMessageContaining("[log, memory, null, pusher]");
     }
 
     @Test

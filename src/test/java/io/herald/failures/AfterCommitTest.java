@@ -6,6 +6,7 @@ import io.herald.Broadcast;
 import io.herald.BroadcastFailed;
 import io.herald.firing.NewRelease;
 import io.herald.internal.delivery.Connections;
+import io.herald.internal.json.PayloadSerializers;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
 import io.herald.testing.FakeTransactions;
@@ -34,7 +35,7 @@ class AfterCommitTest {
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
                     .addServices(new FakeTransactions())
                     .addExtension(new BroadcastExtension())
-                    .addPackages(Connections.class, PusherDriverFactory.class)
+                    .addPackages(Connections.class, PusherDriverFactory.class, PayloadSerializers.class)
                     .addBeanClasses(FakeTransactions.Registry.class, Failures.class))
             .inject(this)
             .build();

@@ -3,6 +3,7 @@ package io.herald.local;
 import static io.herald.local.JavaClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonParser;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.connection.ConnectionState;
 import io.herald.Broadcast;
@@ -24,14 +25,14 @@ import org.junit.jupiter.api.Test;
 class JavaClientOnLocalServerTest {
     private static HeraldServer server;
 
-    record OrderShipped(long id) implements CanBroadcast {
+    public record OrderShipped(long id) implements CanBroadcast {
         @Override
         public List<Channel> broadcastOn() {
             return List.of(new PrivateChannel("orders." + id));
         }
     }
 
-    record Payslip(String employee, int amount) implements CanBroadcast {
+    public record Payslip(String employee, int amount) implements CanBroadcast {
         @Override
         public List<Channel> broadcastOn() {
             return List.of(new EncryptedPrivateChannel("payroll"));
@@ -87,7 +88,8 @@ class JavaClientOnLocalServerTest {
 
             fire(new Payslip("ada", 1200));
 
-            assertThat(next(ada.events).getData()).isEqualTo("{\"employee\":\"ada\",\"amount\":1200}");
+            assertThat(JsonParser.parseString(next(ada.events).getData()))
+                    .isEqualTo(JsonParser.parseString("{\"employee\":\"ada\",\"amount\":1200}"));
             assertThat(ada.errors).isEmpty();
         }
     }

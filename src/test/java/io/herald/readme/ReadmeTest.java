@@ -43,6 +43,7 @@ class ReadmeTest {
             "import io.herald.*;",
             "import io.herald.embed.*;",
             "import io.herald.spi.*;",
+            "import io.herald.testkit.*;",
             "import jakarta.enterprise.context.*;",
             "import jakarta.enterprise.event.*;",
             "import jakarta.inject.*;",

@@ -2,6 +2,9 @@ package io.herald.testing;
 
 import io.herald.internal.auth.ChannelAuthorization;
 import io.herald.internal.delivery.Connections;
+import io.herald.internal.json.PayloadSerializers;
+import io.herald.internal.request.RequestSocket;
+import io.herald.testkit.RecordedBroadcasts;
 import io.herald.internal.drivers.LogDriverFactory;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
@@ -38,7 +41,8 @@ public final class HeraldContainer {
     public static WeldContainer startWithRegisteredConfig(Flavour flavour, Class<?>... beanClasses) {
         Weld weld = new Weld()
                 .disableDiscovery()
-                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class)
+                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
+                        PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class)
                 .addBeanClasses(beanClasses);
         if (flavour == Flavour.PORTABLE) {
             weld.addExtension(new BroadcastExtension());

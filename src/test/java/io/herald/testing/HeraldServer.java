@@ -3,6 +3,9 @@ package io.herald.testing;
 import io.herald.embed.EmbeddedHerald;
 import io.herald.internal.auth.ChannelAuthorization;
 import io.herald.internal.delivery.Connections;
+import io.herald.internal.json.PayloadSerializers;
+import io.herald.internal.request.RequestSocket;
+import io.herald.testkit.RecordedBroadcasts;
 import io.herald.internal.drivers.LogDriverFactory;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
@@ -103,7 +106,7 @@ public final class HeraldServer implements AutoCloseable {
                 .addExtension(new BroadcastExtension())
                 .addExtension(new ResteasyCdiExtension())
                 .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
-                        LocalServer.class)
+                        LocalServer.class, PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class)
                 .addBeanClasses(beanClasses)
                 .initialize();
         try {

@@ -1,6 +1,9 @@
 package io.herald.testing;
 
 import io.herald.internal.delivery.Connections;
+import io.herald.internal.json.PayloadSerializers;
+import io.herald.internal.request.RequestSocket;
+import io.herald.testkit.RecordedBroadcasts;
 import io.herald.internal.drivers.LogDriverFactory;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(HeraldTestExtension.class)
 @EnableAutoWeld
 @AddExtensions(BroadcastExtension.class)
-@AddPackages({Connections.class, PusherDriverFactory.class, LogDriverFactory.class})
+@AddPackages({Connections.class, PusherDriverFactory.class, LogDriverFactory.class, PayloadSerializers.class,
+        RequestSocket.class, RecordedBroadcasts.class})
 public @interface HeraldTest {
 }

@@ -1,6 +1,7 @@
 package it.app;
 
 import io.herald.Broadcast;
+import io.herald.Broadcaster;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,10 +19,19 @@ public class ReleaseResource {
     @Broadcast
     Event<NewRelease> releases;
 
+    @Inject
+    Broadcaster broadcaster;
+
     @POST
     @Path("{version}")
     public void release(@PathParam("version") String version) {
         releases.fire(new NewRelease(version));
+    }
+
+    @POST
+    @Path("others/{version}")
+    public void releaseToOthers(@PathParam("version") String version) {
+        broadcaster.toOthers().channel(new NewRelease(version));
     }
 
     @POST

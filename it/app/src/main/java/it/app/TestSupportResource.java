@@ -2,10 +2,15 @@ package it.app;
 
 import io.herald.BroadcastException;
 import io.herald.Broadcaster;
+import io.herald.testkit.RecordedBroadcast;
+import io.herald.testkit.RecordedBroadcasts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the runtime scenarios do to the application that its users would not: fill the {@code held} connection's
  * queue (readiness DOWN), release it (UP), and send through the {@code flaky} connection, whose server refuses
- * connections (a retry, then a failure).
+ * connections (a retry, then a failure), and use Herald's test kit inside the deployment.
  */
 @Path("test-support")
 @RequestScoped
@@ -24,6 +29,9 @@ public class TestSupportResource {
 
     @Inject
     HeldDriverFactory held;
+
+    @Inject
+    RecordedBroadcasts recorded;
 
     // The first event is taken by the sender and held there; the ones after it fill the queue until it refuses one.
     @POST
@@ -51,6 +59,23 @@ public class TestSupportResource {
     @Path("held/release")
     public void releaseHeldQueue() {
         held.release();
+    }
+
+    // What an in-container (Arquillian) test of the application does with Herald's test kit: send through the memory
+    // driver and assert on the recording, here answering with what was recorded.
+    @POST
+    @Path("recorded/{version}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response sendThroughTheMemoryDriver(@PathParam("version") String version) {
+        recorded.clear();
+        broadcaster.driver("recorded").toOthers().channel(new NewRelease(version));
+        try {
+            RecordedBroadcast sent = recorded.assertSent(NewRelease.class).through("recorded").onChannels("releases")
+                    .withPayload(json -> json.contains(version)).once().events().get(0);
+            return Response.ok(sent.json() + " not to " + sent.excludedSocket()).build();
+        } catch (AssertionError e) {
+            return Response.status(409).entity(e.getMessage()).build();
+        }
     }
 
     @POST

@@ -1,6 +1,7 @@
 package it.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,51 @@ public abstract class RuntimeScenarios {
     }
 
     @Test
+    void browserThatCausedTheBroadcastIsLeftOutWhenItGoesToOthers() throws Exception {
+        BlockingQueue<PusherEvent> events = subscribeToReleases();
+
+        HttpResponse<String> toOthers = http.send(HttpRequest.newBuilder(baseUri().resolve("releases/others/4.0.2"))
+                .header("X-Socket-ID", pusher.getConnection().getSocketId())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> toEveryone = post("releases/4.0.3", null, null);
+
+        assertEquals(204, toOthers.statusCode(), toOthers.body());
+        assertEquals(204, toEveryone.statusCode(), toEveryone.body());
+        PusherEvent event = events.poll(20, TimeUnit.SECONDS);
+        assertNotNull(event, "the broadcast to everyone delivered");
+        // One connection's events arrive in order: had 4.0.2 not left this browser out, it would have come first.
+        assertTrue(event.getData().contains("4.0.3"), event.getData());
+    }
+
+    @Test
+    void broadcastJsonIsWhatTheRuntimesJaxrsWritesForTheSameObject() throws Exception {
+        BlockingQueue<PusherEvent> events = subscribe("shipments", "OrderShipped");
+
+        HttpResponse<String> shown = http.send(HttpRequest.newBuilder(baseUri().resolve("shipments"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shipped = post("shipments", null, null);
+
+        assertEquals(200, shown.statusCode(), shown.body());
+        assertEquals(204, shipped.statusCode(), shipped.body());
+        PusherEvent event = events.poll(20, TimeUnit.SECONDS);
+        assertNotNull(event, "OrderShipped delivered");
+        assertEquals(shown.body(), event.getData());
+        assertTrue(event.getData().contains("\"shipped_by\":\"ada\""), event.getData());
+        assertTrue(event.getData().contains("2026-11-30T12:00:00Z"), event.getData());
+        assertFalse(event.getData().contains("fragile"), event.getData());
+    }
+
+    @Test
+    void testKitRecordsWhatTheMemoryDriverWasGivenInsideTheDeployment() throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(baseUri().resolve("test-support/recorded/9.9.9"))
+                .header("X-Socket-ID", "1234.5678").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("{\"message\":\"Version 9.9.9 has been released !\"} not to 1234.5678", answer.body());
+    }
+
+    @Test
     void authorizerAdmitsAnAdminToPrivateAdmins() throws Exception {
         HttpResponse<String> answer = authorize("private-admins", "ada", "admin");
 
@@ -157,9 +203,13 @@ public abstract class RuntimeScenarios {
     }
 
     private BlockingQueue<PusherEvent> subscribeToReleases() throws InterruptedException {
+        return subscribe("releases", "NewRelease");
+    }
+
+    private BlockingQueue<PusherEvent> subscribe(String channel, String event) throws InterruptedException {
         BlockingQueue<PusherEvent> events = new LinkedBlockingQueue<>();
         CountDownLatch subscribed = new CountDownLatch(1);
-        pusher.subscribe("releases", new com.pusher.client.channel.ChannelEventListener() {
+        pusher.subscribe(channel, new com.pusher.client.channel.ChannelEventListener() {
             @Override
             public void onSubscriptionSucceeded(String channelName) {
                 subscribed.countDown();
@@ -169,8 +219,8 @@ public abstract class RuntimeScenarios {
             public void onEvent(PusherEvent event) {
                 events.add(event);
             }
-        }, "NewRelease");
-        assertTrue(subscribed.await(20, TimeUnit.SECONDS), "subscribed to releases");
+        }, event);
+        assertTrue(subscribed.await(20, TimeUnit.SECONDS), "subscribed to " + channel);
         return events;
     }
 

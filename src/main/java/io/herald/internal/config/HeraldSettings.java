@@ -2,6 +2,7 @@ package io.herald.internal.config;
 
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -30,6 +31,8 @@ public final class HeraldSettings {
             "redis", "cluster", "outbox", "metrics", "tracing", "health", "testing");
 
     private static final Pattern DRIVER_PROPERTY = Pattern.compile("broadcast\\.([^.]+)\\.driver");
+    // How MicroProfile Config spells broadcast.<name>.driver as an environment variable: BROADCAST_<NAME>_DRIVER.
+    private static final Pattern DRIVER_VARIABLE = Pattern.compile("BROADCAST_([A-Z0-9_]+)_DRIVER");
 
     private final Config config;
 
@@ -66,19 +69,33 @@ public final class HeraldSettings {
     }
 
     /**
-     * The connections configured: the default one and every {@code broadcast.<name>.driver} the config lists
-     * (an environment-only connection other than the default is found when first asked for).
+     * The connections configured: the default one and every {@code broadcast.<name>.driver} any config source lists,
+     * environment variables ({@code BROADCAST_<NAME>_DRIVER}) included.
      */
     public Set<String> configuredConnections() {
         Set<String> names = new TreeSet<>();
-        names.add(defaultConnection());
         for (String property : config.getPropertyNames()) {
             Matcher driver = DRIVER_PROPERTY.matcher(property);
-            if (driver.matches() && !RESERVED.contains(driver.group(1))) {
+            if (driver.matches()) {
                 names.add(driver.group(1));
             }
+            Matcher variable = DRIVER_VARIABLE.matcher(property);
+            if (variable.matches()) {
+                connectionOfVariable(variable.group(1)).ifPresent(names::add);
+            }
         }
+        names.removeAll(RESERVED);
+        names.add(defaultConnection());
         return names;
+    }
+
+    // An environment variable loses the connection name's case and its dashes: the name is the spelling under which
+    // MicroProfile Config finds that variable again (my-conn before my_conn), lower case as connection names are.
+    private Optional<String> connectionOfVariable(String variablePart) {
+        String lower = variablePart.toLowerCase(java.util.Locale.ROOT);
+        return java.util.stream.Stream.of(lower.replace('_', '-'), lower)
+                .filter(name -> config.getOptionalValue("broadcast." + name + ".driver", String.class).isPresent())
+                .findFirst();
     }
 
     /** Whether any {@code broadcast.*} setting exists at all. */

@@ -7,26 +7,49 @@ import io.herald.PresenceChannel;
 import io.herald.PrivateChannel;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
-import io.herald.spi.OutboundEvent;
+import io.herald.internal.json.PayloadSerializers;
 import io.herald.internal.protocol.UserData;
+import io.herald.internal.request.RequestSocket;
+import io.herald.spi.OutboundEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Turns a {@link CanBroadcast} (or a channel list, name and data) into an {@link OutboundEvent} and sends it
- * through a connection: the one path every broadcast takes, whether fired as a CDI event or sent through
- * {@link io.herald.Broadcaster}.
+ * Turns a {@link CanBroadcast} (or a channel list, name and data) into an {@link OutboundEvent} and hands it to each
+ * connection it goes through: the one path every broadcast takes, whether fired as a CDI event or sent through
+ * {@link io.herald.Broadcaster}. The event is prepared once (conditions, sender rule, JSON, the socket to leave out)
+ * and each connection then delivers, or fails naming itself, on its own.
+ *
+ * <pre>{@code
+ * dispatcher.broadcast(Target.DEFAULT, new NewRelease("4.0.0"));        // now, or BroadcastException
+ * dispatcher.enqueue(new Target("pusher", true), new NewRelease("4.0.1"));   // queued, leaving out the caller
+ * }</pre>
  */
 @ApplicationScoped
 public class BroadcastDispatcher {
+
+    /**
+     * Where a call sends and whom it leaves out.
+     *
+     * @param connection the connection named by the caller ({@code Broadcaster.driver(name)}), or {@code null}: the
+     *     event's own {@code broadcastConnections()}, else the default connection
+     * @param toOthers whether the browser that made the current request is left out
+     */
+    public record Target(String connection, boolean toOthers) {
+        /** The event's connections (else the default one), everyone included. */
+        public static final Target DEFAULT = new Target(null, false);
+    }
 
     @Inject
     Connections connections;
@@ -37,6 +60,12 @@ public class BroadcastDispatcher {
     @Inject
     BroadcastFailures failures;
 
+    @Inject
+    PayloadSerializers payloads;
+
+    @Inject
+    Instance<RequestSocket> requestSocket;
+
     private boolean privateChannelsRequireUser;
 
     @PostConstruct
@@ -45,56 +74,63 @@ public class BroadcastDispatcher {
     }
 
     /**
-     * Sends a fired event through {@code connection} ({@code null} for the default), or throws.
+     * Sends a fired event now, through each of its connections.
      *
-     * @throws BroadcastException when it could not be delivered
+     * @throws BroadcastException when a connection could not deliver it (the others' failures suppressed in it)
      * @throws IllegalArgumentException when the event is not a {@link CanBroadcast} or names no channels
      */
-    public void broadcast(String connection, Object fired) {
-        Connection target = connection(connection);
-        prepare(target, fired).ifPresent(target::send);
+    public void broadcast(Target target, Object fired) {
+        Optional<Prepared> prepared = prepare(target, fired);
+        if (prepared.isPresent()) {
+            throwFirst(eachConnection(prepared.get(), connection -> {
+                connection.send(prepared.get().event());
+                return null;
+            }));
+        }
     }
 
     /**
-     * Queues a fired event on {@code connection} ({@code null} for the default); the stage completes once it was
-     * delivered. A failure after queueing is also reported as {@link io.herald.BroadcastFailed}.
+     * Queues a fired event on each of its connections; the stage completes once it was delivered through all of them.
+     * A failure after queueing is also reported as {@link io.herald.BroadcastFailed}.
      *
-     * @throws BroadcastException when it cannot be queued
+     * @throws BroadcastException when a connection cannot queue it
      */
-    public CompletableFuture<Void> enqueue(String connection, Object fired) {
-        Connection target = connection(connection);
-        return prepare(target, fired).map(event -> target.submit(event, fired))
-                .orElseGet(() -> CompletableFuture.completedFuture(null));
+    public CompletableFuture<Void> enqueue(Target target, Object fired) {
+        Optional<Prepared> prepared = prepare(target, fired);
+        if (prepared.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Delivery delivery = eachConnection(prepared.get(), connection -> connection.submit(prepared.get().event(), fired));
+        throwFirst(delivery);
+        return CompletableFuture.allOf(delivery.stages().toArray(CompletableFuture[]::new));
     }
 
     /**
-     * Handles {@code fire()}: delivers now, or queues when the default connection is asynchronous. After commit no
-     * caller can be told of a failure, so it is logged and fired as {@link io.herald.BroadcastFailed} instead of thrown.
+     * Handles {@code fire()}: each connection delivers now, or queues when it is asynchronous. After commit no caller
+     * can be told of a failure, so each is logged and fired as {@link io.herald.BroadcastFailed} instead of thrown.
      */
     public void fired(Object fired, boolean afterCommit) {
+        Delivery delivery;
         try {
-            if (connection(null).firesThroughQueue()) {
-                enqueue(null, fired);
-            } else {
-                broadcast(null, fired);
+            Optional<Prepared> prepared = prepare(Target.DEFAULT, fired);
+            if (prepared.isEmpty()) {
+                return;
             }
+            delivery = eachConnection(prepared.get(), connection -> {
+                if (connection.firesThroughQueue()) {
+                    return connection.submit(prepared.get().event(), fired);
+                }
+                connection.send(prepared.get().event());
+                return null;
+            });
         } catch (RuntimeException e) {
-            if (!afterCommit) {
-                throw e;
-            }
-            failures.afterCommit(e instanceof BroadcastException known ? known : describe(fired, e), fired);
+            delivery = new Delivery(List.of(), List.of(e));
         }
-    }
-
-    // The event as it goes out, or empty when the sender rule left it no channel.
-    private Optional<OutboundEvent> prepare(Connection target, Object fired) {
-        CanBroadcast event = requireCanBroadcast(fired);
-        String name = event.broadcastAs();
-        List<String> channels = channelsToSendOn(name, event.broadcastOn());
-        if (channels.isEmpty()) {
-            return Optional.empty();
+        if (!afterCommit) {
+            throwFirst(delivery);
         }
-        return Optional.of(outbound(target, channels, name, event.broadcastWith()));
+        delivery.failures().forEach(e -> failures.afterCommit(e instanceof BroadcastException known ? known
+                : describe(fired, e), fired));
     }
 
     /**
@@ -103,22 +139,14 @@ public class BroadcastDispatcher {
      * @throws IllegalArgumentException for an invalid channel name
      * @throws BroadcastException when it could not be delivered
      */
-    public void send(String connection, Collection<String> channels, String event, Object data) {
-        Connection target = connection(connection);
+    public void send(Target target, Collection<String> channels, String event, Object data) {
         List<String> names = List.copyOf(new LinkedHashSet<>(channels));
         if (names.isEmpty()) {
             throw HeraldMessages.noChannels(event);
         }
         names.forEach(Channel::new);
-        target.send(outbound(target, names, event, data));
-    }
-
-    private static OutboundEvent outbound(Connection target, List<String> channels, String event, Object data) {
-        try {
-            return new OutboundEvent(channels, event, Payloads.toJson(event, data), null);
-        } catch (IllegalArgumentException e) {
-            throw new BroadcastException(target.name(), channels, event, e.getMessage(), e);
-        }
+        Connection connection = connection(target.connection());
+        connection.send(outbound(connection, names, event, data, target.toOthers()));
     }
 
     /**
@@ -127,9 +155,10 @@ public class BroadcastDispatcher {
      * @throws IllegalArgumentException for an invalid user id
      * @throws BroadcastException when it could not be delivered
      */
-    public void sendToUser(String connection, String userId, String event, Object data) {
-        Connection target = connection(connection);
-        target.send(outbound(target, List.of(UserData.serverToUserChannel(userId)), event, data));
+    public void sendToUser(Target target, String userId, String event, Object data) {
+        Connection connection = connection(target.connection());
+        connection.send(outbound(connection, List.of(UserData.serverToUserChannel(userId)), event, data,
+                target.toOthers()));
     }
 
     /** Closes every connection signed in as {@code userId}. */
@@ -142,12 +171,85 @@ public class BroadcastDispatcher {
         return name == null ? connections.byDefault() : connections.named(name);
     }
 
+    /** An event ready to go, and the connections it goes through. */
+    private record Prepared(OutboundEvent event, List<Connection> through) {
+    }
+
+    /** What handing an event to its connections gave: a stage for each that queued it, and the failures. */
+    private record Delivery(List<CompletableFuture<Void>> stages, List<RuntimeException> failures) {
+    }
+
+    // The event as it goes out, or empty when it is not to be broadcast or the sender rule left it no channel.
+    private Optional<Prepared> prepare(Target target, Object fired) {
+        CanBroadcast event = requireCanBroadcast(fired);
+        if (!event.broadcastWhen()) {
+            return Optional.empty();
+        }
+        String name = event.broadcastAs();
+        List<String> channels = channelsToSendOn(name, event.broadcastOn());
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Connection> through = target.connection() != null ? List.of(connection(target.connection()))
+                : event.broadcastConnections().isEmpty() ? List.of(connections.byDefault())
+                : event.broadcastConnections().stream().distinct().map(connections::named).toList();
+        boolean toOthers = target.toOthers() || event.broadcastToOthers();
+        return Optional.of(new Prepared(outbound(through.get(0), channels, name, event.broadcastWith(), toOthers),
+                through));
+    }
+
+    // Every connection is tried, whatever happened to the one before.
+    private static Delivery eachConnection(Prepared prepared,
+            Function<Connection, CompletableFuture<Void>> handOver) {
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        List<RuntimeException> failed = new ArrayList<>();
+        for (Connection connection : prepared.through()) {
+            try {
+                CompletableFuture<Void> stage = handOver.apply(connection);
+                if (stage != null) {
+                    stages.add(stage);
+                }
+            } catch (RuntimeException e) {
+                failed.add(e);
+            }
+        }
+        return new Delivery(stages, failed);
+    }
+
+    private static void throwFirst(Delivery delivery) {
+        if (delivery.failures().isEmpty()) {
+            return;
+        }
+        RuntimeException first = delivery.failures().get(0);
+        delivery.failures().subList(1, delivery.failures().size()).forEach(first::addSuppressed);
+        throw first;
+    }
+
+    private OutboundEvent outbound(Connection target, List<String> channels, String event, Object data,
+            boolean toOthers) {
+        String json;
+        try {
+            json = payloads.toJson(event, data);
+        } catch (IllegalArgumentException e) {
+            throw new BroadcastException(target.name(), channels, event, e.getMessage(), e);
+        }
+        return new OutboundEvent(channels, event, json, toOthers ? currentSocket().orElse(null) : null);
+    }
+
+    // The socket of the browser that made the current request; none outside a request.
+    private Optional<String> currentSocket() {
+        try {
+            return requestSocket.isResolvable() ? requestSocket.get().socketId() : Optional.empty();
+        } catch (ContextNotActiveException outsideARequest) {
+            return Optional.empty();
+        }
+    }
+
     private List<String> channelsToSendOn(String event, List<Channel> declared) {
         if (declared == null || declared.isEmpty()) {
             throw HeraldMessages.noChannels(event);
         }
-        boolean checkUser = privateChannelsRequireUser;
-        boolean signedIn = !checkUser || currentUser.name().isPresent();
+        boolean signedIn = !privateChannelsRequireUser || currentUser.name().isPresent();
         Set<String> names = new LinkedHashSet<>();
         for (Channel channel : declared) {
             if (channel == null) {

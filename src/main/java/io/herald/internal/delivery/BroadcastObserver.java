@@ -1,11 +1,15 @@
 package io.herald.internal.delivery;
 
 import io.herald.Broadcast;
+import io.herald.CanBroadcast;
+import io.herald.internal.HeraldLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Receives every event fired with {@link Broadcast @Broadcast}, whatever its type. {@code fire()} is observed
@@ -22,6 +26,9 @@ class BroadcastObserver {
     @Inject
     TransactionProbe transactions;
 
+    // Warned once per event type: the observer cannot see the request that fired it.
+    private final Set<Class<?>> toOthersWarned = ConcurrentHashMap.newKeySet();
+
     void onFire(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Broadcast Object event) {
         dispatcher.fired(event, transactions.inTransaction());
     }
@@ -30,6 +37,10 @@ class BroadcastObserver {
     // delivery would hold one of the container's async threads per event in flight; a delivery that fails later
     // is reported as BroadcastFailed, and Broadcaster.channelAsync offers a stage that follows the delivery itself.
     void onFireAsync(@ObservesAsync @Broadcast Object event) {
-        dispatcher.enqueue(null, event);
+        if (event instanceof CanBroadcast wanted && wanted.broadcastToOthers()
+                && toOthersWarned.add(event.getClass())) {
+            HeraldLog.toOthersWithoutTheRequest(event.getClass().getName());
+        }
+        dispatcher.enqueue(BroadcastDispatcher.Target.DEFAULT, event);
     }
 }

@@ -11,6 +11,6 @@ class Broadcasters {
     @Produces
     @ApplicationScoped
     Broadcaster onDefaultConnection(BroadcastDispatcher dispatcher) {
-        return new ConnectionBroadcaster(dispatcher, null);
+        return new ConnectionBroadcaster(dispatcher, BroadcastDispatcher.Target.DEFAULT);
     }
 }

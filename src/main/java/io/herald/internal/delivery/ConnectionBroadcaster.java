@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
-/** {@link Broadcaster} bound to one connection ({@code null}: the default one). */
+/**
+ * {@link Broadcaster} bound to a {@link BroadcastDispatcher.Target}: a named connection or the default one (events then
+ * go through their own {@code broadcastConnections()}), everyone or all but the current request's browser.
+ */
 final class ConnectionBroadcaster implements Broadcaster {
     private final BroadcastDispatcher dispatcher;
-    private final String connection;
+    private final BroadcastDispatcher.Target target;
 
-    ConnectionBroadcaster(BroadcastDispatcher dispatcher, String connection) {
+    ConnectionBroadcaster(BroadcastDispatcher dispatcher, BroadcastDispatcher.Target target) {
         this.dispatcher = dispatcher;
-        this.connection = connection;
+        this.target = target;
     }
 
     @Override
@@ -28,47 +31,53 @@ final class ConnectionBroadcaster implements Broadcaster {
 
     @Override
     public void channel(Collection<String> channels, String event, Object data) {
-        dispatcher.send(connection, channels, Objects.requireNonNull(event, "event"), Objects.requireNonNull(data, "data"));
+        dispatcher.send(target, channels, Objects.requireNonNull(event, "event"), Objects.requireNonNull(data, "data"));
     }
 
     @Override
     public void channel(CanBroadcast event) {
-        dispatcher.broadcast(connection, Objects.requireNonNull(event, "event"));
+        dispatcher.broadcast(target, Objects.requireNonNull(event, "event"));
     }
 
     @Override
     public CompletionStage<Void> channelAsync(CanBroadcast event) {
-        return dispatcher.enqueue(connection, Objects.requireNonNull(event, "event"));
+        return dispatcher.enqueue(target, Objects.requireNonNull(event, "event"));
     }
 
     @Override
     public Broadcaster driver(String otherConnection) {
-        return new ConnectionBroadcaster(dispatcher, Objects.requireNonNull(otherConnection, "connection"));
+        return new ConnectionBroadcaster(dispatcher, new BroadcastDispatcher.Target(
+                Objects.requireNonNull(otherConnection, "connection"), target.toOthers()));
+    }
+
+    @Override
+    public Broadcaster toOthers() {
+        return new ConnectionBroadcaster(dispatcher, new BroadcastDispatcher.Target(target.connection(), true));
     }
 
     @Override
     public String authorize(String channelName, String socketId) {
-        return dispatcher.connection(connection).signer().authorizePrivate(channelName, socketId);
+        return dispatcher.connection(target.connection()).signer().authorizePrivate(channelName, socketId);
     }
 
     @Override
     public String authorize(String channelName, String socketId, PresenceMember member) {
-        return dispatcher.connection(connection).signer()
+        return dispatcher.connection(target.connection()).signer()
                 .authorizePresence(channelName, socketId, PresenceData.channelData(member));
     }
 
     @Override
     public String authenticateUser(String socketId, BroadcastUser user) {
-        return dispatcher.connection(connection).signer().authenticateUser(socketId, UserData.of(user));
+        return dispatcher.connection(target.connection()).signer().authenticateUser(socketId, UserData.of(user));
     }
 
     @Override
     public void sendToUser(String userId, String event, Object data) {
-        dispatcher.sendToUser(connection, userId, Objects.requireNonNull(event, "event"), Objects.requireNonNull(data, "data"));
+        dispatcher.sendToUser(target, userId, Objects.requireNonNull(event, "event"), Objects.requireNonNull(data, "data"));
     }
 
     @Override
     public void terminateUserConnections(String userId) {
-        dispatcher.terminateUserConnections(connection, userId);
+        dispatcher.terminateUserConnections(target.connection(), userId);
     }
 }

@@ -22,12 +22,12 @@ public class LogDriverFactory implements BroadcastDriverFactory {
         return new BroadcastDriver() {
             @Override
             public void send(OutboundEvent event) {
-                HeraldLog.logDriverSend(connection, event.name(), event.channels(), event.data());
+                HeraldLog.logDriverSend(connection, event.name(), event.channels(), event.data(), event.socketId());
             }
 
             @Override
             public void terminateUserConnections(String userId) {
-                HeraldLog.logDriverSend(connection, "terminate_connections", "user " + userId, "{}");
+                HeraldLog.logDriverSend(connection, "terminate_connections", "user " + userId, "{}", null);
             }
         };
     }
