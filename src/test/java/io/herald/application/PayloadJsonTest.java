@@ -95,6 +95,13 @@ class PayloadJsonTest {
     }
 
     @Test
+    void unknownJsonSettingFailsTheDeploymentListingTheChoices() {
+        assertThatThrownBy(() -> HeraldContainer.start(memory("broadcast.json=yaml")))
+                .hasMessageContaining("HERALD-0003").hasMessageContaining("broadcast.json")
+                .hasMessageContaining("jsonb, jackson, builtin or auto, not 'yaml'");
+    }
+
+    @Test
     void stringPayloadsAreSentAsTheyAre() {
         try (WeldContainer container = HeraldContainer.start(memory(), JacksonApplication.class)) {
             container.select(io.herald.Broadcaster.class).get().channel("raw", "Raw", "{\"already\":\"json\"}");

@@ -3,11 +3,8 @@ package io.herald.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testing.HeraldServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +18,9 @@ class ContextRootTest {
     void pusherJsConfiguredAsTheReadmeSaysWorksUnderAContextRoot() throws Exception {
         assertThat(Path.of("node_modules", "pusher-js")).as("npm packages (run npm ci at the project root)").exists();
         try (HeraldServer server = HeraldServer.atContextPath("/shop", LocalEnv.config(), FireResource.class)) {
-            ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec",
-                    "src/test/js/context-root.test.mjs").redirectErrorStream(true);
-            File log = Files.createTempFile("context-root", ".log").toFile();
-            node.redirectOutput(log);
-            node.environment().put("HERALD_ORIGIN", "http://127.0.0.1:" + server.port());
-            node.environment().put("HERALD_KEY", LocalEnv.KEY);
-            Process process = node.start();
-            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-            String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-            if (!finished) {
-                process.destroyForcibly();
-            }
-
-            assertThat(finished).as("node finished within 60 s").isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-            assertThat(output).containsPattern("pass 1\\b").containsPattern("fail 0\\b");
+            NodeTestRun.assertPasses("src/test/js/context-root.test.mjs", 1, 60, Map.of(
+                    "HERALD_ORIGIN", "http://127.0.0.1:" + server.port(),
+                    "HERALD_KEY", LocalEnv.KEY));
         }
     }
 }

@@ -6,12 +6,8 @@ import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import io.herald.Broadcaster;
 import io.herald.testing.HeraldServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,23 +79,10 @@ class RestApiUnderJaxrsPathTest {
     @Test
     void nodePusherWithThePathInItsHostReachesPusherJs() throws Exception {
         assertThat(Path.of("node_modules", "pusher")).as("npm packages (run npm ci at the project root)").exists();
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec",
-                "src/test/js/rest-api-under-path.test.mjs").redirectErrorStream(true);
-        File log = Files.createTempFile("node-pusher", ".log").toFile();
-        node.redirectOutput(log);
-        node.environment().put("HERALD_PORT", String.valueOf(server.port()));
-        node.environment().put("HERALD_KEY", LocalEnv.KEY);
-        node.environment().put("HERALD_APP_ID", LocalEnv.APP_ID);
-        node.environment().put("HERALD_SECRET", LocalEnv.SECRET);
-        Process process = node.start();
-        boolean finished = process.waitFor(60, TimeUnit.SECONDS);
-        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-
-        assertThat(finished).as("node finished within 60 s").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).containsPattern("pass 1\\b").containsPattern("fail 0\\b");
+        NodeTestRun.assertPasses("src/test/js/rest-api-under-path.test.mjs", 1, 60, Map.of(
+                "HERALD_PORT", String.valueOf(server.port()),
+                "HERALD_KEY", LocalEnv.KEY,
+                "HERALD_APP_ID", LocalEnv.APP_ID,
+                "HERALD_SECRET", LocalEnv.SECRET));
     }
 }

@@ -2,11 +2,13 @@ package io.herald.internal.config;
 
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -92,8 +94,8 @@ public final class HeraldSettings {
     // An environment variable loses the connection name's case and its dashes: the name is the spelling under which
     // MicroProfile Config finds that variable again (my-conn before my_conn), lower case as connection names are.
     private Optional<String> connectionOfVariable(String variablePart) {
-        String lower = variablePart.toLowerCase(java.util.Locale.ROOT);
-        return java.util.stream.Stream.of(lower.replace('_', '-'), lower)
+        String lower = variablePart.toLowerCase(Locale.ROOT);
+        return Stream.of(lower.replace('_', '-'), lower)
                 .filter(name -> config.getOptionalValue("broadcast." + name + ".driver", String.class).isPresent())
                 .findFirst();
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.lang.reflect.Modifier;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -60,7 +61,7 @@ public class PayloadSerializers {
     // The usual reason JSON-B refuses a record: it, or a class it is nested in, is not public.
     private static Class<?> notPublic(Class<?> type) {
         for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-            if (!java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
+            if (!Modifier.isPublic(c.getModifiers())) {
                 return type;
             }
         }

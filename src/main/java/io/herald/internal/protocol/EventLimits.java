@@ -1,5 +1,6 @@
 package io.herald.internal.protocol;
 
+import io.herald.internal.Excerpt;
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.OutboundEvent;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class EventLimits {
         String name = event.name();
         String problem = PusherProtocol.eventNameProblem(name);
         if (problem != null) {
-            throw HeraldMessages.invalidEventName(name.length() > 40 ? name.substring(0, 40) + "..." : name, problem);
+            throw HeraldMessages.invalidEventName(Excerpt.of(name), problem);
         }
         int bytes = event.data().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > PusherProtocol.MAX_DATA_BYTES) {

@@ -1,5 +1,6 @@
 package io.herald.internal.protocol;
 
+import io.herald.internal.Excerpt;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ public final class FormBody {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new Malformed("malformed percent-escape in '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+            throw new Malformed("malformed percent-escape in '" + Excerpt.of(text) + "'");
         }
     }
 }

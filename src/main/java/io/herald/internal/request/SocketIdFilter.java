@@ -1,5 +1,6 @@
 package io.herald.internal.request;
 
+import io.herald.internal.Excerpt;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.protocol.PusherProtocol;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class SocketIdFilter implements ContainerRequestFilter {
         if (PusherProtocol.isValidSocketId(socketId)) {
             requestSocket.set(socketId);
         } else {
-            HeraldLog.malformedSocketIdHeader(socketId.length() > 40 ? socketId.substring(0, 40) + "..." : socketId);
+            HeraldLog.malformedSocketIdHeader(Excerpt.of(socketId));
         }
     }
 }
