@@ -76,4 +76,25 @@ public final class HeraldLog {
     public static void queuedDeliveryFailed(String message) {
         LOG.log(Level.ERROR, "HERALD-0208: " + message + " (reported as BroadcastFailed)");
     }
+
+    public static void clusterUnreachable(String prefix, String why) {
+        LOG.log(Level.WARNING, "HERALD-0213: The cluster ''{0}'' cannot reach Redis ({1}): this instance serves its own "
+                + "connections, events are not delivered (the delivery engine retries them), the REST API answers "
+                + "503 and readiness is DOWN until Redis is back", prefix, why);
+    }
+
+    public static void clusterReachableAgain(String prefix) {
+        LOG.log(Level.INFO, "HERALD-0214: The cluster ''{0}'' reaches Redis again; this instance re-registered its "
+                + "connections", prefix);
+    }
+
+    public static void unknownClusterMessage(String prefix) {
+        LOG.log(Level.WARNING, "HERALD-0215: Ignored a message on ''{0}:bus'' that is not Herald''s: is another "
+                + "application or version using the same redis.prefix?", prefix);
+    }
+
+    public static void clusterMessageFailed(Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0216: A message from the cluster could not be delivered to this instance's "
+                + "connections", cause);
+    }
 }

@@ -108,6 +108,15 @@ public final class HeraldMessages {
         return new IllegalStateException("HERALD-0017: Two local connections use the key '" + key + "'");
     }
 
+    public static IllegalStateException redisClientMissing(String property) {
+        return new IllegalStateException("HERALD-0020: '" + property + "=redis' needs the Redis client Lettuce: add "
+                + "the dependency io.lettuce:lettuce-core (6.x or 7.x) to the application");
+    }
+
+    public static String clusterUnreachable(String why) {
+        return "HERALD-0021: The cluster's Redis is unreachable (" + why + "); nothing was sent";
+    }
+
     public static String ambiguousAuthorizers(String first, String firstPattern, String second, String secondPattern,
             String example) {
         return "HERALD-0018: ChannelAuthorizers " + first + " ('" + firstPattern + "') and " + second + " ('"

@@ -51,6 +51,14 @@ public interface BroadcastDriver extends AutoCloseable {
         throw new UnsupportedOperationException("This driver cannot terminate user connections");
     }
 
+    /**
+     * Whether the driver can deliver now, for readiness checks: a driver that depends on a link it does not own (the
+     * {@code local} driver's Redis in a cluster) says false while that link is down. True by default.
+     */
+    default boolean isReady() {
+        return true;
+    }
+
     /** Releases connections and threads; called once when the application stops. */
     @Override
     default void close() {

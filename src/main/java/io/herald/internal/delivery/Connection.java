@@ -126,4 +126,13 @@ public final class Connection {
             HeraldLog.driverCloseFailed(name(), e);
         }
     }
+
+    /** Whether the driver can deliver now (a cluster's link is up); what readiness reports. */
+    boolean driverReady() {
+        try {
+            return driver.isReady();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 }

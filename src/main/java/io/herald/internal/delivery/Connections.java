@@ -87,6 +87,8 @@ public class Connections implements ReadinessSource {
         open.values().forEach(connection -> parts.add(new ReadinessSource.Part(connection.name() + ".queue",
                 connection.isAccepting() && !connection.queueFull(),
                 Map.of(connection.name() + ".queue-depth", (long) connection.queueDepth()))));
+        open.values().forEach(connection -> parts.add(new ReadinessSource.Part(connection.name() + ".driver",
+                connection.driverReady(), Map.of())));
         return parts;
     }
 

@@ -37,12 +37,12 @@ final class Frames {
     }
 
     /** A presence channel's {@code subscription_succeeded} data: {@code {"presence":{"ids","hash","count"}}}. */
-    static String presence(Map<String, LocalChannel.Member> members) {
+    static String presence(Map<String, String> members) {
         JsonArray ids = new JsonArray();
         JsonObject hash = new JsonObject();
-        members.forEach((id, member) -> {
+        members.forEach((id, infoJson) -> {
             ids.add(id);
-            hash.add(id, JsonParser.parseString(member.infoJson()));
+            hash.add(id, JsonParser.parseString(infoJson));
         });
         JsonObject presence = new JsonObject();
         presence.add("ids", ids);

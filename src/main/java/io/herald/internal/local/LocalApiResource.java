@@ -3,6 +3,8 @@ package io.herald.internal.local;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
+import io.herald.internal.cluster.ChannelSummary;
+import io.herald.internal.cluster.ClusterUnavailable;
 import io.herald.internal.config.AuthSettings;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.FormBody;
@@ -72,13 +74,16 @@ public class LocalApiResource {
                 throw new RestEvents.Refused(400, "info=user_count needs filter_by_prefix=presence-");
             }
             JsonObject channels = new JsonObject();
-            app.occupied(prefix).forEach((name, members) -> {
+            for (ChannelSummary summary : app.occupied(prefix)) {
                 JsonObject attributes = new JsonObject();
                 if (info.contains("user_count")) {
-                    attributes.addProperty("user_count", members);
+                    attributes.addProperty("user_count", summary.userCount());
                 }
-                channels.add(name, attributes);
-            });
+                if (info.contains("subscription_count")) {
+                    attributes.addProperty("subscription_count", summary.subscriptionCount());
+                }
+                channels.add(summary.name(), attributes);
+            }
             JsonObject answer = new JsonObject();
             answer.add("channels", channels);
             return ok(answer);
@@ -94,14 +99,14 @@ public class LocalApiResource {
             if (info.contains("user_count") && !presence || info.contains("subscription_count") && presence) {
                 throw new RestEvents.Refused(400, "info " + info + " does not apply to '" + channel + "'");
             }
-            Optional<LocalChannel> occupied = app.channel(channel);
+            Optional<ChannelSummary> occupied = app.channel(channel);
             JsonObject answer = new JsonObject();
             answer.addProperty("occupied", occupied.isPresent());
             if (info.contains("user_count")) {
-                answer.addProperty("user_count", occupied.map(LocalChannel::memberCount).orElse(0));
+                answer.addProperty("user_count", occupied.map(ChannelSummary::userCount).orElse(0));
             }
             if (info.contains("subscription_count")) {
-                answer.addProperty("subscription_count", occupied.map(c -> c.subscribers().size()).orElse(0));
+                answer.addProperty("subscription_count", occupied.map(ChannelSummary::subscriptionCount).orElse(0));
             }
             return ok(answer);
         });
@@ -115,7 +120,7 @@ public class LocalApiResource {
                 throw new RestEvents.Refused(400, "Only presence channels have users");
             }
             JsonArray users = new JsonArray();
-            app.channel(channel).map(LocalChannel::members).orElse(Map.of()).keySet().forEach(id -> {
+            app.users(channel).forEach(id -> {
                 JsonObject user = new JsonObject();
                 user.addProperty("id", id);
                 users.add(user);
@@ -161,6 +166,8 @@ public class LocalApiResource {
             return action.on(app);
         } catch (RestEvents.Refused refused) {
             return plain(refused.status(), refused.getMessage());
+        } catch (ClusterUnavailable unavailable) {
+            return plain(503, unavailable.getMessage());
         }
     }
 

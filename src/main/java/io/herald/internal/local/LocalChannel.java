@@ -1,19 +1,25 @@
 package io.herald.internal.local;
 
+import io.herald.internal.cluster.MessageSink;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One occupied channel: its subscribers and, on a presence channel, its distinct members. */
+/**
+ * One channel as this instance holds it: its subscribers here, the connections still joining it (a presence join
+ * waits for the cluster's answer), the presence members connected here, and the channel's members as this
+ * instance's subscribers know them. Changed only under the registry's lock for the channel; subscribers are read
+ * by deliveries without it.
+ */
 final class LocalChannel {
     private final String name;
     private final Set<LocalSocket> subscribers = ConcurrentHashMap.newKeySet();
-    private final Map<String, Member> members = new LinkedHashMap<>();
-
-    /** A presence member: their info (JSON text) and how many of their sockets are subscribed. */
-    record Member(String infoJson, int sockets) {
-    }
+    private final Set<LocalSocket> joining = new HashSet<>();
+    private final Map<String, MessageSink.Member> localMembers = new HashMap<>();
+    private final Map<String, String> members = new LinkedHashMap<>();
 
     LocalChannel(String name) {
         this.name = name;
@@ -27,37 +33,42 @@ final class LocalChannel {
         return subscribers;
     }
 
-    /** The members, in joining order; a copy taken under the channel's lock. */
-    synchronized Map<String, Member> members() {
-        return new LinkedHashMap<>(members);
+    /** Connections whose presence join the cluster has not confirmed yet. */
+    Set<LocalSocket> joining() {
+        return joining;
     }
 
-    synchronized int memberCount() {
-        return members.size();
+    /** The channel's members (id to info JSON) as this instance's subscribers were told, in the order they learnt them. */
+    Map<String, String> members() {
+        return members;
     }
 
-    /** Adds a socket as {@code userId}; true when that user was not a member before. */
-    synchronized boolean join(String userId, String infoJson) {
-        Member member = members.get(userId);
-        members.put(userId, new Member(member == null ? infoJson : member.infoJson(), member == null ? 1 : member.sockets() + 1));
-        return member == null;
+    /** Counts one more connection here as {@code userId}. */
+    void addLocalMember(String userId, String infoJson) {
+        MessageSink.Member member = localMembers.get(userId);
+        localMembers.put(userId, new MessageSink.Member(member == null ? 1 : member.connections() + 1,
+                member == null ? infoJson : member.infoJson()));
     }
 
-    /** Removes one socket of {@code userId}; true when it was that user's last. */
-    synchronized boolean leave(String userId) {
-        Member member = members.get(userId);
+    /** Counts one connection fewer here as {@code userId}. */
+    void removeLocalMember(String userId) {
+        MessageSink.Member member = localMembers.get(userId);
         if (member == null) {
-            return false;
+            return;
         }
-        if (member.sockets() <= 1) {
-            members.remove(userId);
-            return true;
+        if (member.connections() <= 1) {
+            localMembers.remove(userId);
+        } else {
+            localMembers.put(userId, new MessageSink.Member(member.connections() - 1, member.infoJson()));
         }
-        members.put(userId, new Member(member.infoJson(), member.sockets() - 1));
-        return false;
     }
 
-    synchronized boolean hasMember(String userId) {
-        return members.containsKey(userId);
+    Map<String, MessageSink.Member> localMembers() {
+        return Map.copyOf(localMembers);
+    }
+
+    /** Whether nothing here refers to the channel any more, so that the registry can forget it. */
+    boolean isUnused() {
+        return subscribers.isEmpty() && joining.isEmpty() && localMembers.isEmpty();
     }
 }

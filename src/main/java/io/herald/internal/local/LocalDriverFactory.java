@@ -5,6 +5,10 @@ import com.pusher.rest.crypto.CryptoUtil;
 import com.pusher.rest.data.EncryptedMessage;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.cluster.ClusterSettings;
+import io.herald.internal.cluster.ClusterUnavailable;
+import io.herald.internal.protocol.PusherProtocol;
+import io.herald.spi.RetryableBroadcastException;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.observability.Observability;
 import io.herald.spi.BroadcastDriver;
@@ -49,11 +53,22 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
     @Override
     public BroadcastDriver create(ConnectionConfig config) {
-        LocalApp app = server.register(LocalSettings.from(config), Observability.localServerMetrics(config.connection()));
+        LocalSettings settings = LocalSettings.from(config);
+        LocalApp app = server.register(settings, Observability.localServerMetrics(config.connection()),
+                ClusterSettings.from(config, settings.appId()));
         Optional<CryptoUtil> crypto = config.get("encryption-master-key").map(CryptoUtil::new);
         return new BroadcastDriver() {
             @Override
             public void send(OutboundEvent event) {
+                try {
+                    publish(event);
+                } catch (ClusterUnavailable e) {
+                    throw new RetryableBroadcastException(config.connection(), event.channels(), event.name(),
+                            e.getMessage(), e, Optional.empty());
+                }
+            }
+
+            private void publish(OutboundEvent event) {
                 app.metrics().published(LocalServerMetrics.Source.APPLICATION);
                 List<String> plain = new ArrayList<>();
                 for (String channel : event.channels()) {
@@ -71,7 +86,18 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
             @Override
             public void terminateUserConnections(String userId) {
-                app.terminate(userId);
+                try {
+                    app.terminate(userId);
+                } catch (ClusterUnavailable e) {
+                    throw new RetryableBroadcastException(config.connection(),
+                            List.of(PusherProtocol.SERVER_TO_USER_PREFIX + userId), "terminate_connections",
+                            e.getMessage(), e, Optional.empty());
+                }
+            }
+
+            @Override
+            public boolean isReady() {
+                return app.fanout().isReady();
             }
 
             @Override

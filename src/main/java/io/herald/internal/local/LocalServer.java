@@ -1,6 +1,9 @@
 package io.herald.internal.local;
 
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.cluster.ClusterSettings;
+import io.herald.internal.cluster.Fanout;
+import io.herald.internal.cluster.RedisFanout;
 import io.herald.internal.observability.LocalServerMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +36,21 @@ public class LocalServer {
         }
     }
 
-    LocalApp register(LocalSettings settings, LocalServerMetrics metrics) {
-        LocalApp app = new LocalApp(settings, metrics);
+    LocalApp register(LocalSettings settings, LocalServerMetrics metrics, ClusterSettings cluster) {
+        if (byKey.containsKey(settings.key())) {
+            throw HeraldMessages.duplicateLocalKey(settings.key());
+        }
+        LocalApp app = new LocalApp(settings, metrics, ChannelFacts.NONE, registry -> fanout(cluster, registry));
         if (byKey.putIfAbsent(settings.key(), app) != null) {
+            app.shutdown();
             throw HeraldMessages.duplicateLocalKey(settings.key());
         }
         return app;
+    }
+
+    private static Fanout fanout(ClusterSettings cluster, ChannelRegistry registry) {
+        return cluster.scaling() == ClusterSettings.Scaling.REDIS ? new RedisFanout(cluster)
+                : new InProcessFanout(registry);
     }
 
     /** Forgets the app and closes its connections (4200: reconnect now). */

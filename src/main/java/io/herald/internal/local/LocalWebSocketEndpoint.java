@@ -1,5 +1,6 @@
 package io.herald.internal.local;
 
+import io.herald.internal.protocol.PusherProtocol;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -27,8 +28,8 @@ public class LocalWebSocketEndpoint {
     public void open(Session session, @PathParam("key") String key) throws IOException {
         Optional<LocalApp> found = LocalServer.current().byKey(key);
         if (found.isEmpty()) {
-            session.getBasicRemote().sendText(Frames.error(LocalApp.APP_DOES_NOT_EXIST, "Application does not exist"));
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(LocalApp.APP_DOES_NOT_EXIST),
+            session.getBasicRemote().sendText(Frames.error(PusherProtocol.APP_DOES_NOT_EXIST, "Application does not exist"));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(PusherProtocol.APP_DOES_NOT_EXIST),
                     "Application does not exist"));
             return;
         }

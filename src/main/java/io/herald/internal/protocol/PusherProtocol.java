@@ -29,6 +29,21 @@ public final class PusherProtocol {
     /** The prefix of the channel that reaches one signed-in user ({@code sendToUser}). */
     public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
 
+    /** {@code pusher:error} / close code: no app has the key the client connected with. */
+    public static final int APP_DOES_NOT_EXIST = 4001;
+    /** The app has as many connections as it may hold. */
+    public static final int OVER_CONNECTION_QUOTA = 4004;
+    /** A signature did not match, or the app disconnected the user. */
+    public static final int UNAUTHORIZED = 4009;
+    /** Over a capacity (a full presence channel, a client reading too slowly): reconnect later. */
+    public static final int OVER_CAPACITY = 4100;
+    /** A malformed message; as a close code, "reconnect now" (the server is restarting). */
+    public static final int INVALID_MESSAGE = 4200;
+    /** The server is restarting: reconnect at once. */
+    public static final int RECONNECT_NOW = 4200;
+    /** Over a limit: message size, channels per connection, client events per second. */
+    public static final int OVER_LIMIT = 4301;
+
     private static final Pattern SOCKET_ID = Pattern.compile("\\d{1,20}\\.\\d{1,20}");
     private static final Pattern WIRE_CHANNEL = Pattern.compile(
             "#?[" + Channel.NAME_CHARACTERS + "]{1," + MAX_WIRE_CHANNEL_NAME_LENGTH + "}");

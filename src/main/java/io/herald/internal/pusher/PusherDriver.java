@@ -6,6 +6,7 @@ import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import io.herald.BroadcastException;
 import io.herald.ChannelType;
+import io.herald.internal.protocol.PusherProtocol;
 import com.pusher.rest.data.Event;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.RetryableBroadcastException;
@@ -83,7 +84,7 @@ final class PusherDriver implements BroadcastDriver {
     public void terminateUserConnections(String userId) {
         Result result = pusher.post("/users/" + userId + "/terminate_connections", "{}");
         if (result.getStatus() != Result.Status.SUCCESS) {
-            throw new BroadcastException(connection, List.of("#server-to-user-" + userId), "terminate_connections",
+            throw new BroadcastException(connection, List.of(PusherProtocol.SERVER_TO_USER_PREFIX + userId), "terminate_connections",
                     describe(result), null);
         }
     }

@@ -137,7 +137,7 @@ class PresenceOrderTest {
                 done.get();
             }
 
-            Set<String> members = app.channel(channel).orElseThrow().members().keySet();
+            Set<String> members = Set.copyOf(app.users(channel));
             assertThat(membersSeenBy(observer, channel)).as("round %d", round).isEqualTo(members);
             for (Client client : joining) {
                 assertThat(membersSeenBy(client, channel)).as("round %d", round).isEqualTo(members);

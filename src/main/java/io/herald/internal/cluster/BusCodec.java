@@ -1,0 +1,111 @@
+package io.herald.internal.cluster;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSON of the messages on a cluster's Redis channel, written here ({@code e} events, {@code t} terminations) or
+ * by {@link RedisScripts} ({@code j} joins, {@code l} leaves, {@code s} snapshots, {@code r} re-registrations).
+ *
+ * <pre>{@code
+ * String json = BusCodec.encode(new ClusterMessage.Terminate("42"));   // {"t":"t","u":"42"}
+ * }</pre>
+ */
+final class BusCodec {
+
+    /** A message as one instance reads it: for its registry, or for the fan-out itself. */
+    sealed interface Incoming {
+    }
+
+    /** For the registry; {@code forInstance} names the instance a join's connection or a snapshot is for. */
+    record ForRegistry(ClusterMessage message, String forInstance) implements Incoming {
+    }
+
+    /** An instance re-registered its state: the others compare their subscribers' view with the cluster's. */
+    record Reregistered(String instance) implements Incoming {
+    }
+
+    private BusCodec() {
+    }
+
+    static String encode(ClusterMessage.Published event) {
+        JsonObject json = new JsonObject();
+        json.addProperty("t", "e");
+        JsonArray channels = new JsonArray();
+        event.channels().forEach(channels::add);
+        json.add("c", channels);
+        json.addProperty("n", event.name());
+        json.addProperty("d", event.data());
+        json.addProperty("x", event.excludedSocketId());
+        json.addProperty("u", event.presenceUserId());
+        return json.toString();
+    }
+
+    static String encode(ClusterMessage.Terminate terminate) {
+        JsonObject json = new JsonObject();
+        json.addProperty("t", "t");
+        json.addProperty("u", terminate.userId());
+        return json.toString();
+    }
+
+    /** The message, or empty for anything this version does not know (another version's, or not Herald's). */
+    static Optional<Incoming> decode(String text) {
+        try {
+            return Optional.ofNullable(decode(JsonParser.parseString(text).getAsJsonObject()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Incoming decode(JsonObject json) {
+        String instance = string(json, "o");
+        String type = string(json, "t");
+        return switch (type == null ? "" : type) {
+            case "e" -> new ForRegistry(new ClusterMessage.Published(strings(json.getAsJsonArray("c")),
+                    string(json, "n"), string(json, "d"), string(json, "x"), string(json, "u")), null);
+            case "t" -> new ForRegistry(new ClusterMessage.Terminate(string(json, "u")), null);
+            case "j" -> new ForRegistry(new ClusterMessage.MemberJoined(string(json, "c"), emptyToNull(string(json, "s")),
+                    string(json, "u"), string(json, "i"), json.get("n").getAsInt() == 1, members(json.get("m"))),
+                    instance);
+            case "l" -> new ForRegistry(new ClusterMessage.MemberLeft(string(json, "c"), string(json, "u")), null);
+            case "s" -> new ForRegistry(new ClusterMessage.Snapshot(string(json, "c"), members(json.get("m"))),
+                    instance);
+            case "r" -> new Reregistered(instance);
+            default -> null;
+        };
+    }
+
+    // HGETALL's flat [id, info, id, info, ...]; Lua's cjson writes an empty one as {}.
+    private static Map<String, String> members(JsonElement flat) {
+        Map<String, String> members = new LinkedHashMap<>();
+        if (flat != null && flat.isJsonArray()) {
+            JsonArray array = flat.getAsJsonArray();
+            for (int i = 0; i + 1 < array.size(); i += 2) {
+                members.put(array.get(i).getAsString(), array.get(i + 1).getAsString());
+            }
+        }
+        return members;
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.getAsString()));
+        return values;
+    }
+
+    private static String string(JsonObject json, String name) {
+        JsonElement value = json.get(name);
+        return value == null || value.isJsonNull() ? null : value.getAsString();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,79 @@
+package io.herald.internal.cluster;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How one {@code local} app's events and channel changes reach every connection: within this process
+ * ({@code InProcessFanout}, the default) or across the instances of a cluster ({@link RedisFanout}). It is the
+ * sequencer: the order in which it hands {@link ClusterMessage}s to each instance's {@link MessageSink} is the order
+ * every subscriber sees.
+ *
+ * <pre>{@code
+ * fanout.start(registry);
+ * fanout.publish(new ClusterMessage.Published(List.of("orders"), "OrderShipped", json, null, null));
+ * }</pre>
+ */
+public interface Fanout extends AutoCloseable {
+
+    /** Outcome of a presence subscription. */
+    enum JoinOutcome {
+        /** Accepted: a {@link ClusterMessage.MemberJoined} for the connection follows (or came already). */
+        JOINED,
+        /** The channel has {@code max-presence-members} other members. */
+        FULL
+    }
+
+    /** Starts handing the cluster's messages to {@code sink}. */
+    void start(MessageSink sink);
+
+    /**
+     * Sends an event to its channels' subscribers everywhere.
+     *
+     * @throws ClusterUnavailable when it did not reach the cluster (nothing was delivered)
+     */
+    void publish(ClusterMessage.Published event);
+
+    /** {@link #publish} without waiting, for the WebSocket I/O thread; the stage fails with {@link ClusterUnavailable}. */
+    CompletionStage<Void> publishAsync(ClusterMessage.Published event);
+
+    /**
+     * Closes every connection of {@code userId}, on every instance.
+     *
+     * @throws ClusterUnavailable when it did not reach the cluster
+     */
+    void terminate(String userId);
+
+    /** One of this instance's connections subscribed to a public or private channel. */
+    void subscribed(String channel);
+
+    /** One of this instance's connections left a public or private channel. */
+    void unsubscribed(String channel);
+
+    /**
+     * One of this instance's connections asks to join a presence channel as {@code userId}: counted in the cluster
+     * unless the channel is full; the stage fails with {@link ClusterUnavailable} when it could not be counted.
+     */
+    CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
+            int maxMembers);
+
+    /** One of this instance's connections left a presence channel it had joined. */
+    void leavePresence(String channel, String userId);
+
+    /** Occupied channels whose name starts with {@code prefix}, sorted by name. */
+    List<ChannelSummary> channels(String prefix);
+
+    /** The channel, if any connection anywhere subscribes to it. */
+    Optional<ChannelSummary> channel(String name);
+
+    /** The member ids of a presence channel, everywhere. */
+    List<String> users(String channel);
+
+    /** Whether it can deliver now (readiness). */
+    boolean isReady();
+
+    /** Stops; this instance's share of the cluster's state is withdrawn. */
+    @Override
+    void close();
+}

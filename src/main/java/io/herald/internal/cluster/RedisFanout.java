@@ -1,0 +1,383 @@
+package io.herald.internal.cluster;
+
+import com.google.gson.JsonObject;
+import io.herald.internal.HeraldLog;
+import io.herald.internal.HeraldMessages;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The fan-out of a cluster of instances over one Redis (a single server or a Sentinel-managed primary; not Redis
+ * Cluster, whose pub/sub and scripts are per shard). Every event and every presence change goes through one pub/sub
+ * channel, which gives all instances one order; the origin delivers from it too, so a connection receives an event
+ * once whichever instance it is on. Subscriptions and presence members are counted in Redis per instance, so queries
+ * answer for the cluster in one or two reads, and the heartbeat lets any instance remove a dead one's connections.
+ *
+ * <pre>{@code
+ * Fanout fanout = new RedisFanout(ClusterSettings.from(config, "42"));
+ * fanout.start(registry);     // connects (retried in the background), registers, subscribes
+ * }</pre>
+ *
+ * <p>Redis unreachable: publishing fails with {@link ClusterUnavailable}, {@link #isReady()} is false, Lettuce
+ * reconnects with backoff; the next heartbeat then re-registers what this instance holds (Redis may have restarted
+ * empty) and every instance re-checks the presence members its subscribers were told about.
+ */
+public final class RedisFanout implements Fanout {
+    private final ClusterSettings settings;
+    private final String instance = UUID.randomUUID().toString();
+    private final String bus;
+    private final ScheduledExecutorService ticker;
+    private final ExecutorService delivery;
+    private final AtomicBoolean needsSync = new AtomicBoolean(true);
+    private final AtomicBoolean snapshotsDue = new AtomicBoolean();
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private volatile boolean ready;
+    private volatile boolean closed;
+    private volatile MessageSink sink;
+    private ClientResources resources;
+    private RedisClient client;
+    private volatile StatefulRedisConnection<String, String> commands;
+    private volatile StatefulRedisPubSubConnection<String, String> subscriber;
+
+    public RedisFanout(ClusterSettings settings) {
+        this.settings = settings;
+        this.bus = settings.prefix() + ":bus";
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("herald-cluster-heartbeat"));
+        this.delivery = Executors.newSingleThreadExecutor(daemon("herald-cluster-delivery"));
+    }
+
+    /** This instance's id in the cluster, new for every start, so that a restarted instance is never taken for its past. */
+    public String instance() {
+        return instance;
+    }
+
+    @Override
+    public void start(MessageSink sink) {
+        this.sink = sink;
+        resources = ClientResources.builder()
+                .ioThreadPoolSize(2)
+                .computationThreadPoolSize(1)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), settings.heartbeatInterval(), 2,
+                        TimeUnit.MILLISECONDS))
+                .build();
+        client = RedisClient.create(resources, RedisURI.create(settings.redisUrl()));
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                // fail at once while disconnected, rather than queue: a publish that cannot be sent is retried by
+                // the delivery engine, and is not sent twice by a replay on reconnection
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).keepAlive(true).build())
+                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+                .build());
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                linkLost(null);
+            }
+        });
+        tick();
+        long interval = settings.heartbeatInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void publish(ClusterMessage.Published event) {
+        await(async().publish(bus, BusCodec.encode(event)));
+    }
+
+    @Override
+    public CompletionStage<Void> publishAsync(ClusterMessage.Published event) {
+        try {
+            return unavailableOnFailure(async().publish(bus, BusCodec.encode(event))).thenApply(receivers -> null);
+        } catch (ClusterUnavailable e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void terminate(String userId) {
+        await(async().publish(bus, BusCodec.encode(new ClusterMessage.Terminate(userId))));
+    }
+
+    @Override
+    public void subscribed(String channel) {
+        change(RedisScripts.COUNT, channel, "1");
+    }
+
+    @Override
+    public void unsubscribed(String channel) {
+        change(RedisScripts.COUNT, channel, "-1");
+    }
+
+    @Override
+    public CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
+            int maxMembers) {
+        try {
+            CompletionStage<Long> joined = unavailableOnFailure(async().<Long>eval(RedisScripts.JOIN,
+                    ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance, channel, userId, infoJson,
+                    socketId, Integer.toString(maxMembers)));
+            // a join that timed out may still have been counted: the next heartbeat makes the count right
+            joined.whenComplete((result, failure) -> {
+                if (failure != null) {
+                    needsSync.set(true);
+                }
+            });
+            return joined.thenApply(result -> result < 0 ? JoinOutcome.FULL : JoinOutcome.JOINED);
+        } catch (ClusterUnavailable e) {
+            needsSync.set(true);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public void leavePresence(String channel, String userId) {
+        change(RedisScripts.LEAVE, channel, userId);
+    }
+
+    @Override
+    public List<ChannelSummary> channels(String prefix) {
+        Map<String, String> counts = await(async().hgetall(settings.prefix() + ":channels"));
+        List<ChannelSummary> found = new ArrayList<>();
+        counts.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix == null ? "" : prefix))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> found.add(new ChannelSummary(entry.getKey(), Integer.parseInt(entry.getValue()),
+                        userCount(entry.getKey()))));
+        return found;
+    }
+
+    @Override
+    public Optional<ChannelSummary> channel(String name) {
+        String count = await(async().hget(settings.prefix() + ":channels", name));
+        return count == null ? Optional.empty()
+                : Optional.of(new ChannelSummary(name, Integer.parseInt(count), userCount(name)));
+    }
+
+    @Override
+    public List<String> users(String channel) {
+        return await(async().hkeys(settings.prefix() + ":pu:" + channel));
+    }
+
+    @Override
+    public boolean isReady() {
+        return ready && !closed;
+    }
+
+    /** Leaves the cluster as a dead instance would be removed, at once rather than after the node timeout. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready = false;
+        ticker.shutdownNow();
+        try {
+            if (commands != null && commands.isOpen()) {
+                commands.sync().eval(RedisScripts.WITHDRAW, ScriptOutputType.INTEGER, new String[0], settings.prefix(),
+                        instance);
+            }
+        } catch (RuntimeException e) {
+            // the others remove this instance once its heartbeat expires
+        }
+        delivery.shutdown();
+        if (client != null) {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+        if (resources != null) {
+            resources.shutdown(0, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    // The heartbeat: renews this instance, removes dead ones, re-registers this instance's state when Redis lost it
+    // or a change may not have reached it, and asks for the snapshots that correct the subscribers' view of members.
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        try {
+            connectIfNeeded();
+            Long registered = await(async().<Long>eval(RedisScripts.HEARTBEAT, ScriptOutputType.INTEGER,
+                    new String[0], settings.prefix(), instance, Long.toString(settings.nodeTimeout().toMillis())));
+            if (!subscriber.isOpen()) {
+                throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("its pub/sub connection is down"), null);
+            }
+            if (registered == 0 || needsSync.getAndSet(false)) {
+                reregister();
+                snapshotsDue.set(true);
+            }
+            if (snapshotsDue.getAndSet(false)) {
+                requestSnapshots();
+            }
+            if (!ready) {
+                ready = true;
+                if (warned.getAndSet(false)) {
+                    HeraldLog.clusterReachableAgain(settings.prefix());
+                }
+            }
+        } catch (RuntimeException e) {
+            linkLost(e);
+        }
+    }
+
+    private void linkLost(Throwable cause) {
+        ready = false;
+        needsSync.set(true);
+        if (!closed && !warned.getAndSet(true)) {
+            HeraldLog.clusterUnreachable(settings.prefix(), cause == null ? "disconnected" : cause.getMessage());
+        }
+    }
+
+    private synchronized void connectIfNeeded() {
+        if (commands == null) {
+            commands = client.connect();
+        }
+        if (subscriber == null) {
+            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
+            connection.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    // Lettuce calls this on its I/O thread, which must not wait; one thread keeps the order
+                    delivery.execute(() -> dispatch(message));
+                }
+            });
+            connection.sync().subscribe(bus);
+            subscriber = connection;
+        }
+    }
+
+    private void dispatch(String text) {
+        Optional<BusCodec.Incoming> decoded = BusCodec.decode(text);
+        if (decoded.isEmpty()) {
+            HeraldLog.unknownClusterMessage(settings.prefix());
+            return;
+        }
+        try {
+            if (decoded.get() instanceof BusCodec.Reregistered reregistered) {
+                if (!instance.equals(reregistered.instance())) {
+                    snapshotsDue.set(true);
+                }
+            } else if (decoded.get() instanceof BusCodec.ForRegistry forRegistry) {
+                dispatch(forRegistry);
+            }
+        } catch (RuntimeException e) {
+            HeraldLog.clusterMessageFailed(e);
+        }
+    }
+
+    private void dispatch(BusCodec.ForRegistry incoming) {
+        boolean mine = instance.equals(incoming.forInstance());
+        if (incoming.message() instanceof ClusterMessage.MemberJoined joined && !mine && joined.socketId() != null) {
+            sink.receive(new ClusterMessage.MemberJoined(joined.channel(), null, joined.userId(), joined.infoJson(),
+                    joined.newMember(), joined.members()));
+        } else if (!(incoming.message() instanceof ClusterMessage.Snapshot) || mine) {
+            sink.receive(incoming.message());
+        }
+    }
+
+    private void reregister() {
+        MessageSink.LocalHoldings holdings = sink.holdings();
+        JsonObject subscriptions = new JsonObject();
+        holdings.subscriptions().forEach(subscriptions::addProperty);
+        JsonObject presence = new JsonObject();
+        holdings.presence().forEach((channel, members) -> members.forEach((userId, member) -> {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("n", member.connections());
+            entry.addProperty("i", member.infoJson());
+            presence.add(channel + "\n" + userId, entry);
+        }));
+        await(async().eval(RedisScripts.SYNC, ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance,
+                subscriptions.toString(), presence.toString()));
+    }
+
+    private void requestSnapshots() {
+        for (String channel : sink.holdings().presence().keySet()) {
+            await(async().eval(RedisScripts.SNAPSHOT, ScriptOutputType.INTEGER, new String[0], settings.prefix(),
+                    instance, channel));
+        }
+    }
+
+    // A change of this instance's share; when it may not have reached Redis, the next heartbeat re-registers.
+    private void change(String script, String channel, String argument) {
+        try {
+            async().eval(script, ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance, channel, argument)
+                    .whenComplete((result, failure) -> {
+                        if (failure != null) {
+                            needsSync.set(true);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            needsSync.set(true);
+        }
+    }
+
+    private int userCount(String channel) {
+        return channel.startsWith("presence-") ? Math.toIntExact(await(async().hlen(settings.prefix() + ":pu:" + channel)))
+                : 0;
+    }
+
+    private RedisAsyncCommands<String, String> async() {
+        StatefulRedisConnection<String, String> connection = commands;
+        if (closed || connection == null) {
+            throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("not connected"), null);
+        }
+        return connection.async();
+    }
+
+    private <T> T await(CompletionStage<T> command) {
+        try {
+            return command.toCompletableFuture().get(settings.commandTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("interrupted while waiting"), e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new ClusterUnavailable(HeraldMessages.clusterUnreachable(String.valueOf(cause.getMessage())), cause);
+        }
+    }
+
+    private static <T> CompletionStage<T> unavailableOnFailure(CompletionStage<T> command) {
+        return command.handle((result, failure) -> {
+            if (failure != null) {
+                throw new ClusterUnavailable(HeraldMessages.clusterUnreachable(String.valueOf(failure.getMessage())),
+                        failure);
+            }
+            return result;
+        });
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

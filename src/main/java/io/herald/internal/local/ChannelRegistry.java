@@ -1,0 +1,372 @@
+package io.herald.internal.local;
+
+import io.herald.internal.cluster.ChannelSummary;
+import io.herald.internal.cluster.ClusterMessage;
+import io.herald.internal.cluster.Fanout;
+import io.herald.internal.cluster.MessageSink;
+import io.herald.internal.protocol.PusherProtocol;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who is connected to this instance, what they subscribe to, who they signed in as, and what each channel's
+ * subscribers here were told about its members. Changes made here go to the {@link Fanout}, which counts them in the
+ * cluster; what the fan-out hands back ({@link #receive}) becomes frames for the connections here.
+ *
+ * <p>Each channel changes under its own lock (the map's {@code compute}); presence frames are queued under it and
+ * written after it, so every subscriber sees a channel's changes in one order. The fan-out is never called under a
+ * lock, so its messages may come back on the calling thread.
+ */
+final class ChannelRegistry implements MessageSink {
+    private final Map<String, LocalSocket> sockets = new ConcurrentHashMap<>();
+    private final Map<String, LocalChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, Set<LocalSocket>> users = new ConcurrentHashMap<>();
+    private final ChannelFacts facts;
+    private volatile Fanout fanout;
+
+    ChannelRegistry(ChannelFacts facts) {
+        this.facts = facts;
+    }
+
+    void attach(Fanout fanout) {
+        this.fanout = fanout;
+    }
+
+    int connections() {
+        return sockets.size();
+    }
+
+    /** Adds a new connection; false when its socket id is taken. */
+    boolean add(LocalSocket socket) {
+        return sockets.putIfAbsent(socket.socketId(), socket) == null;
+    }
+
+    /** Forgets a closed connection: its subscriptions (presence members leave) and its sign-in. */
+    void remove(LocalSocket socket) {
+        if (sockets.remove(socket.socketId()) == null) {
+            return;
+        }
+        for (String channel : List.copyOf(socket.subscriptions().keySet())) {
+            unsubscribe(socket, channel);
+        }
+        String userId = socket.userId();
+        if (userId != null) {
+            users.computeIfPresent(userId, (id, set) -> {
+                set.remove(socket);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+
+    void signIn(LocalSocket socket, String userId) {
+        socket.signIn(userId);
+        users.computeIfAbsent(userId, key -> ConcurrentHashMap.newKeySet()).add(socket);
+    }
+
+    /** Subscribes to a public or private channel; {@code subscription_succeeded} is queued before any of its events. */
+    void subscribe(LocalSocket socket, String channel) {
+        boolean[] added = new boolean[2];
+        channels.compute(channel, (name, existing) -> {
+            LocalChannel state = existing != null ? existing : new LocalChannel(name);
+            added[1] = state.subscribers().isEmpty();
+            added[0] = state.subscribers().add(socket);
+            socket.subscriptions().put(channel, "");
+            socket.offer(Frames.subscriptionSucceeded(channel, "{}"));
+            return state;
+        });
+        socket.flush();
+        if (added[0]) {
+            fanout.subscribed(channel);
+            if (added[1]) {
+                facts.occupied(channel);
+            }
+        }
+    }
+
+    /**
+     * Asks the cluster to count the connection as {@code userId} on a presence channel. It becomes a subscriber when
+     * the fan-out's {@link ClusterMessage.MemberJoined} for it arrives; a connection already subscribed gets the
+     * members again. The stage says whether it joined; when it did not, nothing of it remains here.
+     */
+    CompletionStage<Fanout.JoinOutcome> joinPresence(LocalSocket socket, String channel, String userId, String infoJson,
+            int maxMembers) {
+        if (socket.subscriptions().containsKey(channel)) {
+            channels.computeIfPresent(channel, (name, state) -> {
+                if (state.subscribers().contains(socket)) {
+                    socket.offer(Frames.subscriptionSucceeded(channel, Frames.presence(state.members())));
+                }
+                return state;
+            });
+            socket.flush();
+            return CompletableFuture.completedFuture(Fanout.JoinOutcome.JOINED);
+        }
+        channels.compute(channel, (name, existing) -> {
+            LocalChannel state = existing != null ? existing : new LocalChannel(name);
+            state.joining().add(socket);
+            state.addLocalMember(userId, infoJson);
+            socket.subscriptions().put(channel, userId);
+            return state;
+        });
+        return fanout.joinPresence(channel, socket.socketId(), userId, infoJson, maxMembers)
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null || outcome != Fanout.JoinOutcome.JOINED) {
+                        withdraw(socket, channel, userId);
+                    }
+                });
+    }
+
+    /** Leaves a channel; leaving one not subscribed does nothing. */
+    void unsubscribe(LocalSocket socket, String channel) {
+        String userId = socket.subscriptions().remove(channel);
+        if (userId == null || !forget(socket, channel, userId)) {
+            return;
+        }
+        if (userId.isEmpty()) {
+            fanout.unsubscribed(channel);
+        } else {
+            fanout.leavePresence(channel, userId);
+        }
+    }
+
+    // Undoes a presence join the cluster did not count.
+    private void withdraw(LocalSocket socket, String channel, String userId) {
+        if (socket.subscriptions().remove(channel, userId)) {
+            forget(socket, channel, userId);
+        }
+    }
+
+    // Removes the socket from the channel here; false when the channel was not held here (a #server-to-user- one).
+    private boolean forget(LocalSocket socket, String channel, String userId) {
+        boolean[] found = new boolean[2];
+        channels.computeIfPresent(channel, (name, state) -> {
+            found[0] = true;
+            boolean wasSubscriber = state.subscribers().remove(socket);
+            state.joining().remove(socket);
+            if (!userId.isEmpty()) {
+                state.removeLocalMember(userId);
+            }
+            found[1] = wasSubscriber && state.subscribers().isEmpty();
+            if (found[1]) {
+                state.members().clear();
+            }
+            return state.isUnused() ? null : state;
+        });
+        if (found[1]) {
+            facts.vacated(channel);
+        }
+        return found[0];
+    }
+
+    /** Subscribes a signed-in connection to its own {@code #server-to-user-<id>} channel. */
+    void subscribeOwnUserChannel(LocalSocket socket, String channel) {
+        socket.subscriptions().put(channel, "");
+        socket.send(Frames.subscriptionSucceeded(channel, "{}"));
+    }
+
+    @Override
+    public void receive(ClusterMessage message) {
+        if (message instanceof ClusterMessage.Published event) {
+            deliver(event);
+        } else if (message instanceof ClusterMessage.MemberJoined joined) {
+            memberJoined(joined);
+        } else if (message instanceof ClusterMessage.MemberLeft left) {
+            memberLeft(left);
+        } else if (message instanceof ClusterMessage.Terminate terminate) {
+            terminateHere(terminate.userId());
+        } else if (message instanceof ClusterMessage.Snapshot snapshot) {
+            snapshot(snapshot);
+        }
+    }
+
+    @Override
+    public LocalHoldings holdings() {
+        Map<String, Integer> subscriptions = new HashMap<>();
+        Map<String, Map<String, Member>> presence = new HashMap<>();
+        for (LocalChannel channel : channels.values()) {
+            Map<String, Member> local = channel.localMembers();
+            Map<String, Integer> confirmed = new HashMap<>();
+            for (LocalSocket socket : channel.subscribers()) {
+                String userId = socket.subscriptions().get(channel.name());
+                if (userId != null && !userId.isEmpty() && local.containsKey(userId)) {
+                    confirmed.merge(userId, 1, Integer::sum);
+                }
+            }
+            if (!channel.subscribers().isEmpty()) {
+                subscriptions.put(channel.name(), channel.subscribers().size());
+            }
+            if (!confirmed.isEmpty()) {
+                Map<String, Member> members = new HashMap<>();
+                confirmed.forEach((userId, count) -> members.put(userId, new Member(count, local.get(userId).infoJson())));
+                presence.put(channel.name(), members);
+            }
+        }
+        return new LocalHoldings(subscriptions, presence);
+    }
+
+    /** This instance's occupied channels whose name starts with {@code prefix}, sorted by name. */
+    List<ChannelSummary> summaries(String prefix) {
+        return channels.values().stream()
+                .filter(channel -> channel.name().startsWith(prefix == null ? "" : prefix))
+                .map(this::summary)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(ChannelSummary::name))
+                .toList();
+    }
+
+    Optional<ChannelSummary> summary(String channel) {
+        return Optional.ofNullable(channels.get(channel)).flatMap(this::summary);
+    }
+
+    /** The members this instance's subscribers of {@code channel} know. */
+    List<String> members(String channel) {
+        List<String> ids = new ArrayList<>();
+        channels.computeIfPresent(channel, (name, state) -> {
+            ids.addAll(state.members().keySet());
+            return state;
+        });
+        return ids;
+    }
+
+    /**
+     * Closes every connection with 4200, Pusher's "reconnect now": the application is stopping, and its clients should
+     * come back to the one that replaces it (a redeployment, a live reload) instead of staying connected to nothing.
+     */
+    void closeAll() {
+        for (LocalSocket socket : List.copyOf(sockets.values())) {
+            socket.closeNow(PusherProtocol.RECONNECT_NOW, "Server restarting; reconnect");
+        }
+    }
+
+    private Optional<ChannelSummary> summary(LocalChannel channel) {
+        int[] counts = new int[2];
+        channels.computeIfPresent(channel.name(), (name, state) -> {
+            counts[0] = state.subscribers().size();
+            counts[1] = state.members().size();
+            return state;
+        });
+        return counts[0] == 0 ? Optional.empty() : Optional.of(new ChannelSummary(channel.name(), counts[0], counts[1]));
+    }
+
+    /** Delivers an event to the subscribers here but the excluded connection, encoded once per channel. */
+    private void deliver(ClusterMessage.Published event) {
+        for (String channel : event.channels()) {
+            String user = PusherProtocol.serverToUserId(channel);
+            Set<LocalSocket> recipients = user != null ? users.getOrDefault(user, Set.of())
+                    : Optional.ofNullable(channels.get(channel)).map(LocalChannel::subscribers).orElse(Set.of());
+            if (recipients.isEmpty()) {
+                continue;
+            }
+            String frame = Frames.event(event.name(), channel, event.data(), event.presenceUserId());
+            for (LocalSocket recipient : recipients) {
+                if (!recipient.socketId().equals(event.excludedSocketId())) {
+                    recipient.send(frame);
+                }
+            }
+        }
+    }
+
+    private void memberJoined(ClusterMessage.MemberJoined joined) {
+        List<LocalSocket> told = new ArrayList<>();
+        boolean[] changed = new boolean[2];
+        channels.computeIfPresent(joined.channel(), (name, state) -> {
+            LocalSocket joiner = joined.socketId() == null ? null : sockets.get(joined.socketId());
+            if (joiner != null && state.joining().remove(joiner)) {
+                if (state.subscribers().isEmpty()) {
+                    state.members().clear();
+                    state.members().putAll(joined.members());
+                    changed[0] = true;
+                }
+                joiner.offer(Frames.subscriptionSucceeded(name, Frames.presence(joined.members())));
+                state.subscribers().add(joiner);
+                told.add(joiner);
+            }
+            if (joined.newMember() && !state.subscribers().isEmpty() && !state.members().containsKey(joined.userId())) {
+                state.members().put(joined.userId(), joined.infoJson());
+                tellOthers(state, joiner, Frames.memberAdded(name, joined.userId(), joined.infoJson()), told);
+                changed[1] = true;
+            }
+            return state;
+        });
+        told.forEach(LocalSocket::flush);
+        if (changed[0]) {
+            facts.occupied(joined.channel());
+        }
+        if (changed[1] || changed[0] && joined.newMember()) {
+            facts.memberAdded(joined.channel(), joined.userId());
+        }
+    }
+
+    private void memberLeft(ClusterMessage.MemberLeft left) {
+        List<LocalSocket> told = new ArrayList<>();
+        boolean[] removed = new boolean[1];
+        channels.computeIfPresent(left.channel(), (name, state) -> {
+            removed[0] = state.members().remove(left.userId()) != null;
+            if (removed[0]) {
+                tellOthers(state, null, Frames.memberRemoved(name, left.userId()), told);
+            }
+            return state;
+        });
+        told.forEach(LocalSocket::flush);
+        if (removed[0]) {
+            facts.memberRemoved(left.channel(), left.userId());
+        }
+    }
+
+    // The cluster's members may differ from what the subscribers here were told (messages missed while Redis was
+    // away): tell them the difference.
+    private void snapshot(ClusterMessage.Snapshot snapshot) {
+        List<LocalSocket> told = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        channels.computeIfPresent(snapshot.channel(), (name, state) -> {
+            if (state.subscribers().isEmpty()) {
+                return state;
+            }
+            for (String userId : List.copyOf(state.members().keySet())) {
+                if (!snapshot.members().containsKey(userId)) {
+                    state.members().remove(userId);
+                    tellOthers(state, null, Frames.memberRemoved(name, userId), told);
+                    removed.add(userId);
+                }
+            }
+            new LinkedHashMap<>(snapshot.members()).forEach((userId, info) -> {
+                if (!state.members().containsKey(userId)) {
+                    state.members().put(userId, info);
+                    tellOthers(state, null, Frames.memberAdded(name, userId, info), told);
+                    added.add(userId);
+                }
+            });
+            return state;
+        });
+        told.forEach(LocalSocket::flush);
+        removed.forEach(userId -> facts.memberRemoved(snapshot.channel(), userId));
+        added.forEach(userId -> facts.memberAdded(snapshot.channel(), userId));
+    }
+
+    /** Closes every connection here signed in as {@code userId}. */
+    private void terminateHere(String userId) {
+        for (LocalSocket socket : List.copyOf(users.getOrDefault(userId, Set.of()))) {
+            socket.sendAndClose(Frames.error(PusherProtocol.UNAUTHORIZED, "You got disconnected by the app."),
+                    PusherProtocol.UNAUTHORIZED, "Terminated by the app");
+        }
+    }
+
+    // Queues a frame for every subscriber but the one that caused it; called under the channel's lock.
+    private static void tellOthers(LocalChannel state, LocalSocket cause, String frame, List<LocalSocket> told) {
+        for (LocalSocket other : state.subscribers()) {
+            if (other != cause) {
+                other.offer(frame);
+                told.add(other);
+            }
+        }
+    }
+}
