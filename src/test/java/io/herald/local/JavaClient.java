@@ -14,6 +14,7 @@ import com.pusher.client.util.HttpChannelAuthorizer;
 import com.pusher.client.util.HttpUserAuthenticator;
 import io.herald.testing.HeraldServer;
 import io.herald.testing.TestLogin;
+import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -33,15 +34,24 @@ final class JavaClient implements AutoCloseable {
     final BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
 
     JavaClient(HeraldServer server, String key, String user) {
-        HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer(server.uri("broadcasting/authorize").toString());
-        HttpUserAuthenticator authenticator = new HttpUserAuthenticator(server.uri("broadcasting/user-auth").toString());
+        this(server.port(), server.uri("broadcasting/authorize"), server.uri("broadcasting/user-auth"), key, user);
+    }
+
+    /** A client of one instance of a cluster (JAX-RS at its root). */
+    JavaClient(NodeProcess node, String user) {
+        this(node.port(), node.uri("broadcasting/authorize"), node.uri("broadcasting/user-auth"), LocalEnv.KEY, user);
+    }
+
+    private JavaClient(int port, URI authorize, URI userAuth, String key, String user) {
+        HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer(authorize.toString());
+        HttpUserAuthenticator authenticator = new HttpUserAuthenticator(userAuth.toString());
         if (user != null) {
             authorizer.setHeaders(Map.of(TestLogin.USER, user));
             authenticator.setHeaders(Map.of(TestLogin.USER, user));
         }
         pusher = new Pusher(key, new PusherOptions()
                 .setHost("127.0.0.1")
-                .setWsPort(server.port())
+                .setWsPort(port)
                 .setUseTLS(false)
                 .setChannelAuthorizer(authorizer)
                 .setUserAuthenticator(authenticator));

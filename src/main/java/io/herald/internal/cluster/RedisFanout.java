@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fan-out of a cluster of instances over one Redis (a single server or a Sentinel-managed primary; not Redis
@@ -56,7 +57,10 @@ public final class RedisFanout implements Fanout {
     private final ScheduledExecutorService ticker;
     private final ExecutorService delivery;
     private final AtomicBoolean needsSync = new AtomicBoolean(true);
-    private final AtomicBoolean snapshotsDue = new AtomicBoolean();
+    // When to compare the subscribers' view of members with the cluster's (System.nanoTime), or 0 when not due. Two
+    // heartbeats after the last re-registration seen, so that every live instance has re-registered first: compared
+    // earlier, members of an instance that has not re-registered yet would be reported gone, then back.
+    private final AtomicLong snapshotsDueAt = new AtomicLong();
     private final AtomicBoolean warned = new AtomicBoolean();
     private volatile boolean ready;
     private volatile boolean closed;
@@ -231,9 +235,10 @@ public final class RedisFanout implements Fanout {
             }
             if (registered == 0 || needsSync.getAndSet(false)) {
                 reregister();
-                snapshotsDue.set(true);
+                scheduleSnapshots();
             }
-            if (snapshotsDue.getAndSet(false)) {
+            long due = snapshotsDueAt.get();
+            if (due != 0 && System.nanoTime() - due >= 0 && snapshotsDueAt.compareAndSet(due, 0)) {
                 requestSnapshots();
             }
             if (!ready) {
@@ -282,7 +287,7 @@ public final class RedisFanout implements Fanout {
         try {
             if (decoded.get() instanceof BusCodec.Reregistered reregistered) {
                 if (!instance.equals(reregistered.instance())) {
-                    snapshotsDue.set(true);
+                    scheduleSnapshots();
                 }
             } else if (decoded.get() instanceof BusCodec.ForRegistry forRegistry) {
                 dispatch(forRegistry);
@@ -315,6 +320,11 @@ public final class RedisFanout implements Fanout {
         }));
         await(async().eval(RedisScripts.SYNC, ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance,
                 subscriptions.toString(), presence.toString()));
+    }
+
+    private void scheduleSnapshots() {
+        long due = System.nanoTime() + settings.heartbeatInterval().multipliedBy(2).toNanos();
+        snapshotsDueAt.set(due == 0 ? 1 : due);
     }
 
     private void requestSnapshots() {

@@ -1,0 +1,103 @@
+package io.herald.local;
+
+import io.herald.BroadcastException;
+import io.herald.Broadcaster;
+import io.herald.testing.HeraldServer;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * One instance of a clustered application, in its own JVM: {@code ClusterNode <port> [key=value ...]} starts Herald
+ * (the local driver, JAX-RS at the root) with {@link LocalEnv}'s app and the settings given, prints
+ * {@value #READY} and runs until its standard input closes (or it is killed).
+ */
+public final class ClusterNode {
+    static final String READY = "HERALD-NODE-READY";
+
+    private ClusterNode() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> config = new HashMap<>(LocalEnv.config());
+        for (int i = 1; i < args.length; i++) {
+            int equals = args[i].indexOf('=');
+            config.put(args[i].substring(0, equals), args[i].substring(equals + 1));
+        }
+        HeraldServer server = HeraldServer.atRootOnPort(Integer.parseInt(args[0]), config, NodeResource.class);
+        System.out.println(READY);
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // until the test closes our input
+        }
+        server.close();
+        System.exit(0);
+    }
+
+    /** What the tests ask an instance to do. */
+    @Path("test")
+    @RequestScoped
+    public static class NodeResource {
+
+        @Inject
+        Broadcaster broadcaster;
+
+        /** Broadcasts {@code Said} with {@code {"n": from..from+count-1}} on {@code channel}, in order. */
+        @POST
+        @Path("say/{channel}")
+        public Response say(@PathParam("channel") String channel, @QueryParam("from") int from,
+                @QueryParam("count") int count) {
+            try {
+                for (int n = from; n < from + Math.max(1, count); n++) {
+                    broadcaster.channel(channel, "Said", Map.of("n", n));
+                }
+                return Response.noContent().build();
+            } catch (BroadcastException e) {
+                return Response.status(503).entity(e.getMessage()).build();
+            }
+        }
+
+        @POST
+        @Path("user/{user}")
+        public Response toUser(@PathParam("user") String user) {
+            try {
+                broadcaster.sendToUser(user, "Invoice", Map.of("total", 12));
+                return Response.noContent().build();
+            } catch (BroadcastException e) {
+                return Response.status(503).entity(e.getMessage()).build();
+            }
+        }
+
+        @POST
+        @Path("terminate/{user}")
+        public Response terminate(@PathParam("user") String user) {
+            try {
+                broadcaster.terminateUserConnections(user);
+                return Response.noContent().build();
+            } catch (BroadcastException e) {
+                return Response.status(503).entity(e.getMessage()).build();
+            }
+        }
+
+        /** 200 while Herald's readiness check is UP, 503 while DOWN. */
+        @GET
+        @Path("ready")
+        public Response ready() {
+            HealthCheckResponse answer = CDI.current().select(HealthCheck.class, Readiness.Literal.INSTANCE).get().call();
+            return Response.status(answer.getStatus() == HealthCheckResponse.Status.UP ? 200 : 503)
+                    .entity(answer.getStatus().toString()).build();
+        }
+    }
+}

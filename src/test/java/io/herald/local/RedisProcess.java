@@ -1,0 +1,103 @@
+package io.herald.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A private {@code redis-server} (Debian's package) for one test class: a free port on loopback, a temporary
+ * directory, nothing saved to disk, so that {@link #restart()} brings it back empty, as a Redis without persistence
+ * comes back in production.
+ *
+ * <pre>{@code
+ * try (RedisProcess redis = RedisProcess.start()) {
+ *     config.put("broadcast.local.redis.url", redis.url());
+ * }
+ * }</pre>
+ */
+final class RedisProcess implements AutoCloseable {
+    private final int port;
+    private final Path directory;
+    private Process process;
+
+    private RedisProcess(int port, Path directory) {
+        this.port = port;
+        this.directory = directory;
+    }
+
+    static RedisProcess start() throws IOException, InterruptedException {
+        RedisProcess redis = new RedisProcess(freePort(), Files.createTempDirectory("herald-redis"));
+        redis.launch();
+        return redis;
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Stops the server (its data is gone). */
+    void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    /** Starts it again on the same port, empty. */
+    void restart() throws IOException, InterruptedException {
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("redis.log").toFile())
+                .start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!answersPing()) {
+            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                throw new IllegalStateException("redis-server did not start: "
+                        + Files.readString(directory.resolve("redis.log")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private boolean answersPing() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] answer = in.readNBytes(7);
+            return new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

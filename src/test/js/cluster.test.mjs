@@ -1,0 +1,76 @@
+// pusher-js 8 (Node build) and the Node `pusher` library against two instances of one clustered application.
+// Run by ClusterTest, which starts Redis and both instances and passes where they are in the environment.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import Pusher from 'pusher-js';
+import PusherServer from 'pusher';
+
+const a = process.env.HERALD_URL_A;
+const b = process.env.HERALD_URL_B;
+const key = process.env.HERALD_KEY;
+const clients = [];
+
+function client(base, user) {
+  const pusher = new Pusher(key, {
+    cluster: 'local',
+    wsHost: '127.0.0.1',
+    wsPort: Number(new URL(base).port),
+    forceTLS: false,
+    enabledTransports: ['ws'],
+    channelAuthorization: { endpoint: `${base}/broadcasting/authorize`, headers: { 'X-Test-User': user } },
+  });
+  clients.push(pusher);
+  return pusher;
+}
+
+function once(emitter, event, timeout = 10000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeout} ms`)), timeout);
+    emitter.bind(event, (data) => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+  });
+}
+
+function subscribed(pusher, name) {
+  const channel = pusher.subscribe(name);
+  return once(channel, 'pusher:subscription_succeeded').then((members) => ({ channel, members }));
+}
+
+function api(base) {
+  const { hostname, port } = new URL(base);
+  return new PusherServer({ appId: process.env.HERALD_APP_ID, key, secret: process.env.HERALD_SECRET,
+    host: hostname, port, useTLS: false });
+}
+
+after(() => clients.forEach((pusher) => pusher.disconnect()));
+
+test('an event the Node pusher library publishes on one instance reaches pusher-js on the other', async () => {
+  const { channel } = await subscribed(client(b, 'ada'), 'js-news');
+  const arrived = once(channel, 'Headline');
+  const response = await api(a).trigger('js-news', 'Headline', { title: 'Clustered' });
+  assert.equal(response.status, 200);
+  assert.deepEqual(await arrived, { title: 'Clustered' });
+});
+
+test('an event fired by the application on one instance reaches pusher-js on the other', async () => {
+  const { channel } = await subscribed(client(a, 'bob'), 'js-ticker');
+  const arrived = once(channel, 'Said');
+  const response = await fetch(`${b}/test/say/js-ticker?from=7&count=1`, { method: 'POST' });
+  assert.equal(response.status, 204);
+  assert.deepEqual(await arrived, { n: 7 });
+});
+
+test('presence members on two instances see one member list and each other join and leave', async () => {
+  const ada = client(a, 'ada');
+  const { channel: adasRoom } = await subscribed(ada, 'presence-js-room');
+  const joined = once(adasRoom, 'pusher:member_added');
+  const bob = client(b, 'bob');
+  const { members } = await subscribed(bob, 'presence-js-room');
+  assert.deepEqual(Object.keys(members.members).sort(), ['ada', 'bob']);
+  assert.equal((await joined).id, 'bob');
+  const left = once(adasRoom, 'pusher:member_removed');
+  bob.unsubscribe('presence-js-room');
+  assert.equal((await left).id, 'bob');
+});
