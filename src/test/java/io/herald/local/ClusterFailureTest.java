@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.pusher.rest.Pusher;
+import io.herald.testing.RedisProcess;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
+import io.herald.testing.RedisProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

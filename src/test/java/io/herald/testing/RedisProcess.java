@@ -1,4 +1,4 @@
-package io.herald.local;
+package io.herald.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ import java.time.Instant;
  * }
  * }</pre>
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
     private final int port;
     private final Path directory;
     private Process process;
@@ -32,22 +32,22 @@ final class RedisProcess implements AutoCloseable {
         this.directory = directory;
     }
 
-    static RedisProcess start() throws IOException, InterruptedException {
+    public static RedisProcess start() throws IOException, InterruptedException {
         RedisProcess redis = new RedisProcess(freePort(), Files.createTempDirectory("herald-redis"));
         redis.launch();
         return redis;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Stops the server (its data is gone). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor();
@@ -56,7 +56,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Starts it again on the same port, empty. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         stop();
         launch();
     }
