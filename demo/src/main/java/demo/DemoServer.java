@@ -8,7 +8,9 @@ import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 import jakarta.servlet.DispatcherType;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jboss.resteasy.cdi.CdiInjectorFactory;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
@@ -89,7 +91,8 @@ public final class DemoServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        List<String> arguments = List.of(args);
+        // exec:java passes an unset ${herald.listen} as a null argument
+        List<String> arguments = Arrays.stream(args).filter(Objects::nonNull).toList();
         boolean open = arguments.contains("--public");
         int port = arguments.stream().filter(arg -> arg.matches("\\d+")).findFirst().map(Integer::parseInt).orElse(8080);
         DemoServer demo = start(open ? "0.0.0.0" : LOOPBACK, port);

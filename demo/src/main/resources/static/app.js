@@ -29,7 +29,9 @@ async function connect() {
     enabledTransports: ['ws'],
     channelAuthorization: { endpoint: '/api/broadcasting/authorize' },
   });
-  pusher.connection.bind('state_change', ({ current }) => { $('connection').textContent = `Connection: ${current}`; });
+  pusher.connection.bind('state_change', ({ current }) => {
+    $('connection').textContent = `Connection: ${current} (instance ${location.host})`;
+  });
 
   pusher.subscribe('releases').bind('NewRelease', (data) => item('release-list', data.message));
 

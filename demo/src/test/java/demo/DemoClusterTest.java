@@ -1,0 +1,89 @@
+package demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.testing.RedisProcess;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo as {@code demo/run --cluster} runs it: a private redis-server and two instances (here in their own JVMs,
+ * on free ports), and {@code test/demo-cluster.test.mjs}: a page on each instance in headless Chromium, where events,
+ * admin alerts and who is online cross from one instance to the other.
+ */
+class DemoClusterTest {
+
+    @Test
+    void eventsAlertsAndWhoIsOnlineCrossInstances() throws Exception {
+        List<Process> instances = new ArrayList<>();
+        try (RedisProcess redis = RedisProcess.start()) {
+            int first = freePort();
+            int second = freePort();
+            for (int port : new int[] {first, second}) {
+                instances.add(instance(port, redis.url()));
+            }
+            for (int port : new int[] {first, second}) {
+                awaitListening(port);
+            }
+            File log = Files.createTempFile("demo-cluster", ".log").toFile();
+            ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec",
+                    "test/demo-cluster.test.mjs").redirectErrorStream(true).redirectOutput(log);
+            node.environment().put("DEMO_URL_A", "http://localhost:" + first + "/");
+            node.environment().put("DEMO_URL_B", "http://localhost:" + second + "/");
+            node.environment().put("NODE_PATH", new File("../node_modules").getAbsolutePath());
+            Process process = node.start();
+            boolean finished = process.waitFor(180, TimeUnit.SECONDS);
+            String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+            System.out.println(output);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            assertTrue(finished, "the browser test finished within 180 s");
+            assertEquals(0, process.exitValue(), output);
+            assertTrue(output.matches("(?s).*pass 2\\b.*fail 0\\b.*"), output);
+        } finally {
+            for (Process instance : instances) {
+                instance.destroy();
+                instance.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static Process instance(int port, String redisUrl) throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path log = Files.createTempFile("demo-instance-" + port, ".log");
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dbroadcast.local.scaling=redis", "-Dbroadcast.local.redis.url=" + redisUrl,
+                "-cp", classPath, DemoServer.class.getName(), Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void awaitListening(int port) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("The demo instance on port " + port + " did not start within 60 s");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+// The demo as a cluster (demo/run --cluster): a page on each instance, in headless Chromium (Debian's), driven by
+// playwright-core. Run by DemoClusterTest, which starts Redis and both instances and passes their addresses.
+import { test, before, after } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const first = process.env.DEMO_URL_A;
+const second = process.env.DEMO_URL_B;
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => browser?.close());
+
+async function page(url) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(url);
+  await tab.locator('#connection', { hasText: `connected (instance ${new URL(url).host})` }).waitFor();
+  return tab;
+}
+
+async function logIn(tab, name, role) {
+  await tab.fill('#name', name);
+  await tab.selectOption('#role', role);
+  await tab.click('#login-button');
+  await tab.locator('#who', { hasText: `Logged in as ${name}` }).waitFor();
+  await tab.locator('#connection', { hasText: 'connected' }).waitFor();
+}
+
+test('a release fired on one instance appears on the page of the other', async () => {
+  const onFirst = await page(first);
+  const onSecond = await page(second);
+  await onFirst.fill('#version', '7.1.0');
+  await onFirst.click('#release-button');
+  await onSecond.locator('#release-list li', { hasText: 'Version 7.1.0 has been released !' }).waitFor({ timeout: 10000 });
+});
+
+test('who is online and admin alerts cross instances', async () => {
+  const admin = await page(second);
+  await logIn(admin, 'ada', 'admin');
+  await admin.locator('#admin-status', { hasText: 'Subscribed' }).waitFor();
+  const other = await page(first);
+  await logIn(other, 'grace', 'admin');
+  await admin.locator('#online-list li', { hasText: 'grace (admin)' }).waitFor();
+  await other.locator('#online-list li', { hasText: 'ada (admin)' }).waitFor();
+
+  await other.click('#alert-button');
+  await admin.locator('#alert-list li', { hasText: '[WARNING] Some dependencies are outdated !' }).waitFor({ timeout: 10000 });
+
+  await other.close();
+  await admin.locator('#online-list li', { hasText: 'grace' }).waitFor({ state: 'detached', timeout: 10000 });
+});
