@@ -25,23 +25,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * event {@code {"seq":n}} it prints when the first and the last of the N copies arrived ({@link System#nanoTime},
  * which on Linux is one monotonic clock for every process) and the median and 99th-percentile arrival.
  *
- * <p>Arguments: {@code ws-url n subscribe(true|false)}. Prints {@code READY} once every socket is subscribed, then
- * one {@code ROUND seq p50 p99 last} line per event; exits when its standard input closes.
+ * <p>Arguments: {@code ws-url n subscribe(true|false) [all]}. Prints {@code READY} once every socket is subscribed,
+ * then one {@code ROUND seq p50 p99 last} line per event (with {@code all}: {@code ROUND seq t1,t2,...}, every
+ * arrival, for a benchmark that merges fleets); exits when its standard input closes.
  */
 public final class ClientFleet {
     private final int size;
+    private final boolean everyArrival;
     private final ConcurrentHashMap<Integer, long[]> arrivals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-    private ClientFleet(int size) {
+    private ClientFleet(int size, boolean everyArrival) {
         this.size = size;
+        this.everyArrival = everyArrival;
     }
 
     public static void main(String[] args) throws Exception {
         URI uri = URI.create(args[0]);
         int size = Integer.parseInt(args[1]);
         boolean subscribe = Boolean.parseBoolean(args[2]);
-        new ClientFleet(size).run(uri, subscribe);
+        new ClientFleet(size, args.length > 3 && args[3].equals("all")).run(uri, subscribe);
     }
 
     private void run(URI uri, boolean subscribe) throws Exception {
@@ -75,8 +78,13 @@ public final class ClientFleet {
         if (index == size - 1) {
             long[] sorted = times.clone();
             Arrays.sort(sorted);
-            System.out.println("ROUND " + seq + " " + sorted[size / 2] + " " + sorted[(int) (size * 0.99) - 1] + " "
-                    + sorted[size - 1]);
+            if (everyArrival) {
+                System.out.println("ROUND " + seq + " " + Arrays.stream(sorted).mapToObj(Long::toString)
+                        .collect(java.util.stream.Collectors.joining(",")));
+            } else {
+                System.out.println("ROUND " + seq + " " + sorted[size / 2] + " " + sorted[(int) (size * 0.99) - 1]
+                        + " " + sorted[size - 1]);
+            }
             System.out.flush();
             arrivals.remove(seq);
         }

@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +16,8 @@ import java.util.function.LongConsumer;
 
 /**
  * One event fanned out to 1,000 and to 10,000 WebSocket connections on loopback: the time from {@code
- * Broadcaster.channel(...)} to the median, 99th-percentile and last delivery, and the server's heap per connection;
- * with, as the baseline in the same run, a plain Jakarta WebSocket endpoint writing the same frame to the same
+ * Broadcaster.channel(...)} to the median, 99th-percentile and last delivery, and the server's live heap per
+ * connection ({@link LiveHeap}); with, as the baseline in the same run, a plain Jakarta WebSocket endpoint writing the same frame to the same
  * number of sessions. Clients run in a separate process ({@link ClientFleet}). Not a test: run it with
  * {@code mvn -Pbench verify} (see the README).
  */
@@ -60,7 +59,7 @@ public final class FanOutBenchmark {
 
     private static Result measure(HeraldServer server, String url, int clients, boolean subscribe, int rounds,
             LongConsumer fire) throws Exception {
-        long heapBefore = usedHeapAfterGc();
+        long heapBefore = LiveHeap.settled();
         Process fleet = new ProcessBuilder(javaExecutable(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
                 ClientFleet.class.getName(), url, String.valueOf(clients), String.valueOf(subscribe))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -69,7 +68,7 @@ public final class FanOutBenchmark {
         if (ready == null || !ready.startsWith("READY")) {
             throw new IllegalStateException("Client fleet failed: " + ready);
         }
-        long heapPerConnection = (usedHeapAfterGc() - heapBefore) / clients;
+        long heapPerConnection = (LiveHeap.bytes() - heapBefore) / clients;
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> last = new ArrayList<>();
@@ -96,15 +95,6 @@ public final class FanOutBenchmark {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return heap.getUsed();
     }
 
     private static String javaExecutable() {

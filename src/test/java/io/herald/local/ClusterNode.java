@@ -69,6 +69,14 @@ public final class ClusterNode {
             }
         }
 
+        /** {@code Tick} with {@code {"seq": seq}} on {@code fanout}, what the benchmarks' client fleets time. */
+        @POST
+        @Path("tick/{seq}")
+        public Response tick(@PathParam("seq") long seq) {
+            broadcaster.channel("fanout", "Tick", Map.of("seq", seq));
+            return Response.noContent().build();
+        }
+
         @POST
         @Path("user/{user}")
         public Response toUser(@PathParam("user") String user) {

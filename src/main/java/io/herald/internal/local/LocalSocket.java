@@ -18,7 +18,7 @@ final class LocalSocket {
     private final Outbox outbox;
     private final int maxPendingFrames;
     private final MessageAssembler inbound;
-    private final Map<String, String> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, String> subscriptions = new ConcurrentHashMap<>(2);
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();

@@ -27,7 +27,10 @@ final class MessageAssembler {
     }
 
     private final int maxBytes;
-    private final StringBuilder message = new StringBuilder();
+    // Most messages come in one part: they are kept as they are, and a builder exists only while parts pile up, so
+    // that an idle connection holds no buffer.
+    private StringBuilder message;
+    private String single;
     private int bytes;
 
     MessageAssembler(int maxBytes) {
@@ -38,10 +41,17 @@ final class MessageAssembler {
     Progress add(String part, boolean last) {
         bytes += utf8Length(part);
         if (bytes > maxBytes) {
-            message.setLength(0);
-            message.trimToSize();
+            message = null;
+            single = null;
             bytes = 0;
             return Progress.TOO_LARGE;
+        }
+        if (last && message == null) {
+            single = part;
+            return Progress.COMPLETE;
+        }
+        if (message == null) {
+            message = new StringBuilder(part.length() * 2);
         }
         message.append(part);
         return last ? Progress.COMPLETE : Progress.PARTIAL;
@@ -49,8 +59,9 @@ final class MessageAssembler {
 
     /** The whole message, and a clean start for the next one. */
     String take() {
-        String whole = message.toString();
-        message.setLength(0);
+        String whole = single != null ? single : message.toString();
+        single = null;
+        message = null;
         bytes = 0;
         return whole;
     }

@@ -1,0 +1,103 @@
+package io.herald.bench;
+
+import io.herald.testing.HeraldServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an idle connection costs in the server's heap, class by class: a class histogram of live objects
+ * ({@code jcmd GC.class_histogram}) before and after N clients connect, for Herald's {@code local} server (each
+ * client subscribed to one channel) and for the plain Jakarta WebSocket endpoint of {@link FanOutBenchmark}.
+ * Run with {@code mvn -Pbench verify -Dbench.class=io.herald.bench.HeapProbe}.
+ */
+public final class HeapProbe {
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+        Map<String, String> config = new HashMap<>();
+        config.put("broadcast.default", "local");
+        config.put("broadcast.local.driver", "local");
+        config.put("broadcast.local.app-id", "1");
+        config.put("broadcast.local.key", "bench-key");
+        config.put("broadcast.local.secret", "bench-secret");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<Map<String, long[]>> growths = new ArrayList<>();
+        List<Long> herald = new ArrayList<>();
+        List<Long> raw = new ArrayList<>();
+        try (HeraldServer server = HeraldServer.atRoot(config, RawBroadcastEndpoint.class)) {
+            for (int run = 0; run < runs; run++) {
+            for (String[] endpoint : new String[][] {{"herald", "/app/bench-key", "true"}, {"raw", "/raw", "false"}}) {
+                LiveHeap.settled();
+                Map<String, long[]> before = LiveHeap.histogram();
+                Process fleet = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx2g", "-cp",
+                        System.getProperty("java.class.path"), ClientFleet.class.getName(),
+                        "ws://127.0.0.1:" + server.port() + endpoint[1], String.valueOf(clients), endpoint[2])
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                BufferedReader lines = new BufferedReader(new InputStreamReader(fleet.getInputStream(),
+                        StandardCharsets.UTF_8));
+                String ready = lines.readLine();
+                if (ready == null || !ready.startsWith("READY")) {
+                    throw new IllegalStateException("Client fleet failed: " + ready);
+                }
+                Map<String, long[]> after = LiveHeap.histogram();
+                Map<String, long[]> growth = growth(before, after);
+                long perConnection = growth.values().stream().mapToLong(g -> g[1]).sum() / clients;
+                (endpoint[0].equals("herald") ? herald : raw).add(perConnection);
+                if (run == 0) {
+                    growths.add(growth);
+                    print(endpoint[0] + ": " + perConnection + " bytes per connection", clients, growth);
+                }
+                try (OutputStream in = fleet.getOutputStream()) {
+                    in.write('\n');
+                }
+                fleet.waitFor();
+                Thread.sleep(1_000);
+            }
+            }
+        }
+        Map<String, long[]> difference = new HashMap<>();
+        growths.get(0).forEach((name, grew) -> difference.put(name, grew.clone()));
+        growths.get(1).forEach((name, grew) -> {
+            long[] entry = difference.computeIfAbsent(name, key -> new long[2]);
+            entry[0] -= grew[0];
+            entry[1] -= grew[1];
+        });
+        print("herald minus raw", clients, difference);
+        System.out.printf("%nbytes per idle connection, %d runs of %,d connections: herald %s (%,d-%,d), raw %s (%,d-%,d)%n",
+                runs, clients, herald, min(herald), max(herald), raw, min(raw), max(raw));
+        System.exit(0);
+    }
+
+    private static long min(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).min().orElse(0);
+    }
+
+    private static long max(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    private static Map<String, long[]> growth(Map<String, long[]> before, Map<String, long[]> after) {
+        Map<String, long[]> growth = new HashMap<>();
+        after.forEach((name, now) -> {
+            long[] was = before.getOrDefault(name, new long[2]);
+            growth.put(name, new long[] {now[0] - was[0], now[1] - was[1]});
+        });
+        return growth;
+    }
+
+    private static void print(String title, int clients, Map<String, long[]> growth) {
+        System.out.printf("%n%s (%,d connections); the classes that grew most, per connection:%n", title, clients);
+        growth.entrySet().stream()
+                .filter(entry -> entry.getValue()[1] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(20)
+                .forEach(entry -> System.out.printf("  %8.1f B  %6.2f objects  %s%n",
+                        entry.getValue()[1] / (double) clients, entry.getValue()[0] / (double) clients, entry.getKey()));
+    }
+}
