@@ -3,7 +3,9 @@ package io.herald.local;
 import static io.herald.local.ClusterTest.api;
 import static io.herald.local.ClusterTest.awaitMembers;
 import static io.herald.local.ClusterTest.body;
+import static io.herald.local.ClusterTest.changeWithin;
 import static io.herald.local.ClusterTest.get;
+import static io.herald.local.ClusterTest.nextChange;
 import static io.herald.local.ClusterTest.post;
 import static io.herald.local.ClusterTest.said;
 import static io.herald.local.ClusterTest.settings;
@@ -57,7 +59,7 @@ class ClusterFailureTest {
         long killed = System.nanoTime();
         doomed.kill();
 
-        assertThat(bob.presence.poll(GHOST_BOUND.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("left ada");
+        assertThat(changeWithin(bob, GHOST_BOUND.toMillis())).isEqualTo("left ada");
         Duration ghost = Duration.ofNanos(System.nanoTime() - killed);
         System.out.println("member_removed for the killed instance's member after " + ghost.toMillis() + " ms");
         assertThat(ghost).isLessThan(GHOST_BOUND);
@@ -75,15 +77,16 @@ class ClusterFailureTest {
         NodeProcess b = keep(NodeProcess.start("b", settings(redis)));
         JavaClient ada = client(a, "ada");
         ada.pusher.subscribePresence("presence-room", ada.listener);
-        assertThat(next(ada.presence)).isEqualTo("here ada");
+        awaitMembers(ada, "ada");
         JavaClient bob = client(b, "bob");
         bob.pusher.subscribePresence("presence-room", bob.listener);
+        awaitMembers(bob, "ada", "bob");
         bob.pusher.subscribe("ticker", bob.listener, "Said");
         JavaClient carol = client(b, "carol");
         carol.pusher.subscribePresence("presence-room", carol.listener);
         awaitMembers(carol, "ada", "bob", "carol");
-        assertThat(next(ada.presence)).startsWith("joined bob");
-        assertThat(next(ada.presence)).startsWith("joined carol");
+        assertThat(nextChange(ada)).startsWith("joined bob");
+        assertThat(nextChange(ada)).startsWith("joined carol");
 
         redis.stop();
 
@@ -103,7 +106,7 @@ class ClusterFailureTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> get(node.uri("test/ready")) == 200);
         }
         // corrected once every instance has re-registered: two heartbeats after the last, plus one to notice
-        assertThat(ada.presence.poll(20, TimeUnit.SECONDS)).as("carol left while Redis was down").isEqualTo("left carol");
+        assertThat(changeWithin(ada, 20_000)).as("carol left while Redis was down").isEqualTo("left carol");
         try (Pusher api = api(a)) {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(body(api.get("/channels",
                     Map.of("filter_by_prefix", "presence-", "info", "user_count"))))
@@ -114,7 +117,7 @@ class ClusterFailureTest {
         JavaClient dan = client(a, "dan");
         dan.pusher.subscribePresence("presence-room", dan.listener);
         awaitMembers(dan, "ada", "bob", "dan");
-        assertThat(ada.presence.poll(300, TimeUnit.MILLISECONDS)).startsWith("joined dan");
+        assertThat(nextChange(ada)).startsWith("joined dan");
     }
 
     @Test

@@ -22,10 +22,12 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * One instance of a clustered application, in its own JVM: {@code ClusterNode <port> [key=value ...]} starts Herald
  * (the local driver, JAX-RS at the root) with {@link LocalEnv}'s app and the settings given, prints
- * {@value #READY} and runs until its standard input closes (or it is killed).
+ * {@value #READY} (or {@value #FAILED} when it could not start) and runs until its standard input closes (or it is
+ * killed).
  */
 public final class ClusterNode {
     static final String READY = "HERALD-NODE-READY";
+    static final String FAILED = "HERALD-NODE-FAILED";
 
     private ClusterNode() {
     }
@@ -36,7 +38,16 @@ public final class ClusterNode {
             int equals = args[i].indexOf('=');
             config.put(args[i].substring(0, equals), args[i].substring(equals + 1));
         }
-        HeraldServer server = HeraldServer.atRootOnPort(Integer.parseInt(args[0]), config, NodeResource.class);
+        HeraldServer server;
+        try {
+            server = HeraldServer.atRootOnPort(Integer.parseInt(args[0]), config, NodeResource.class);
+        } catch (RuntimeException e) {
+            e.printStackTrace(System.out);
+            System.out.println(FAILED);
+            System.out.flush();
+            System.exit(1);
+            return;
+        }
         System.out.println(READY);
         System.out.flush();
         while (System.in.read() >= 0) {

@@ -57,7 +57,8 @@ final class NodeProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         NodeProcess node = new NodeProcess(name, port, process, log);
-        if (!ready.await(60, TimeUnit.SECONDS)) {
+        if (!ready.await(60, TimeUnit.SECONDS) || !process.isAlive() && process.waitFor() != 0
+                || node.output().contains(ClusterNode.FAILED)) {
             node.kill();
             throw new IllegalStateException("Instance " + name + " did not start:\n" + node.output());
         }
@@ -113,7 +114,7 @@ final class NodeProcess implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 out.println(line);
-                if (line.equals(ClusterNode.READY)) {
+                if (line.equals(ClusterNode.READY) || line.equals(ClusterNode.FAILED)) {
                     ready.countDown();
                 }
             }
