@@ -16,6 +16,10 @@ import static org.awaitility.Awaitility.await;
 import com.pusher.rest.Pusher;
 import io.herald.testing.RedisProcess;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,8 +77,9 @@ class ClusterFailureTest {
     @Test
     void whileRedisIsDownNothingIsReportedSentAndAfterItComesBackEmptyTheStateIsRebuilt() throws Exception {
         RedisProcess redis = keep(RedisProcess.start());
-        NodeProcess a = keep(NodeProcess.start("a", settings(redis)));
-        NodeProcess b = keep(NodeProcess.start("b", settings(redis)));
+        String[] retries = {"broadcast.local.retry.max-attempts=3", "broadcast.local.retry.initial-backoff-ms=200"};
+        NodeProcess a = keep(NodeProcess.start("a", settings(redis, retries)));
+        NodeProcess b = keep(NodeProcess.start("b", settings(redis, retries)));
         JavaClient ada = client(a, "ada");
         ada.pusher.subscribePresence("presence-room", ada.listener);
         awaitMembers(ada, "ada");
@@ -94,6 +99,10 @@ class ClusterFailureTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> get(node.uri("test/ready")) == 503);
         }
         assertThat(post(a, "test/say/ticker?from=0&count=1")).as("fire() fails while Redis is down").isEqualTo(503);
+        assertThat(post(a, "test/queued/ticker?n=99")).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !text(a.uri("test/failures")).isEmpty());
+        assertThat(text(a.uri("test/failures"))).as("retried, then reported")
+                .startsWith("Said: HERALD-0021: The cluster's Redis is unreachable").endsWith("(after 3 attempts)");
         try (Pusher api = api(b)) {
             assertThat(api.trigger("ticker", "Said", Map.of("n", 0)).getHttpStatus()).isEqualTo(503);
             assertThat(api.get("/channels").getHttpStatus()).isEqualTo(503);
@@ -113,7 +122,8 @@ class ClusterFailureTest {
                     .isEqualTo("{\"channels\":{\"presence-room\":{\"user_count\":2}}}"));
         }
         assertThat(post(a, "test/say/ticker?from=1&count=1")).isEqualTo(204);
-        assertThat(said(bob, 1)).as("the first event bob gets is the one sent after Redis came back").containsExactly(1);
+        assertThat(said(bob, 1)).as("the first event bob gets is the one sent after Redis came back: neither the "
+                + "refused one nor the one reported as failed went out").containsExactly(1);
         JavaClient dan = client(a, "dan");
         dan.pusher.subscribePresence("presence-room", dan.listener);
         awaitMembers(dan, "ada", "bob", "dan");
@@ -130,7 +140,7 @@ class ClusterFailureTest {
 
         String output;
         try {
-            NodeProcess node = keep(NodeProcess.start("without-lettuce", settings(redis), withoutLettuce));
+            NodeProcess node = keep(NodeProcess.start("without-lettuce", settings(redis), withoutLettuce, Map.of()));
             output = node.output();
         } catch (IllegalStateException notStarted) {
             output = notStarted.getMessage();
@@ -138,6 +148,11 @@ class ClusterFailureTest {
 
         assertThat(output).contains("HERALD-0020: 'broadcast.local.scaling=redis' needs the Redis client Lettuce: add "
                 + "the dependency io.lettuce:lettuce-core");
+    }
+
+    private static String text(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private JavaClient client(NodeProcess node, String user) throws InterruptedException {

@@ -1,9 +1,14 @@
 package io.herald.local;
 
 import io.herald.BroadcastException;
+import io.herald.BroadcastFailed;
 import io.herald.Broadcaster;
+import io.herald.CanBroadcast;
+import io.herald.Channel;
 import io.herald.testing.HeraldServer;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,14 +19,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * One instance of a clustered application, in its own JVM: {@code ClusterNode <port> [key=value ...]} starts Herald
- * (the local driver, JAX-RS at the root) with {@link LocalEnv}'s app and the settings given, prints
+ * (the local driver, JAX-RS at the root) with {@link LocalEnv}'s app and the settings given (then its system
+ * properties and environment variables, as an application reads them), prints
  * {@value #READY} (or {@value #FAILED} when it could not start) and runs until its standard input closes (or it is
  * killed).
  */
@@ -40,7 +48,8 @@ public final class ClusterNode {
         }
         HeraldServer server;
         try {
-            server = HeraldServer.atRootOnPort(Integer.parseInt(args[0]), config, NodeResource.class);
+            server = HeraldServer.atRootOnPortWithEnvironment(Integer.parseInt(args[0]), config, NodeResource.class,
+                    FailureLog.class);
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             System.out.println(FAILED);
@@ -57,6 +66,38 @@ public final class ClusterNode {
         System.exit(0);
     }
 
+    /** {@code Said} with {@code {"n": n}}, as an application's event. */
+    public record Said(String channel, long n) implements CanBroadcast {
+        @Override
+        public List<Channel> broadcastOn() {
+            return List.of(new Channel(channel));
+        }
+
+        @Override
+        public String broadcastAs() {
+            return "Said";
+        }
+
+        @Override
+        public Object broadcastWith() {
+            return Map.of("n", n);
+        }
+    }
+
+    /** The broadcasts reported as failed: each one's event and why. */
+    @ApplicationScoped
+    public static class FailureLog {
+        private final List<String> failures = new CopyOnWriteArrayList<>();
+
+        void failed(@Observes BroadcastFailed failed) {
+            failures.add(failed.event() + ": " + failed.cause().reason());
+        }
+
+        List<String> all() {
+            return failures;
+        }
+    }
+
     /** What the tests ask an instance to do. */
     @Path("test")
     @RequestScoped
@@ -64,6 +105,24 @@ public final class ClusterNode {
 
         @Inject
         Broadcaster broadcaster;
+
+        @Inject
+        FailureLog failureLog;
+
+        /** Queues {@code Said} (delivered by the engine, retried, reported as BroadcastFailed when it gives up). */
+        @POST
+        @Path("queued/{channel}")
+        public Response queued(@PathParam("channel") String channel, @QueryParam("n") long n) {
+            broadcaster.channelAsync(new Said(channel, n));
+            return Response.accepted().build();
+        }
+
+        /** The broadcasts reported as failed, one per line. */
+        @GET
+        @Path("failures")
+        public String failures() {
+            return String.join("\n", failureLog.all());
+        }
 
         /** Broadcasts {@code Said} with {@code {"n": from..from+count-1}} on {@code channel}, in order. */
         @POST

@@ -199,12 +199,15 @@ class ClusterTest {
         assertThat(ada.events.poll(300, TimeUnit.MILLISECONDS)).as("not back to the sender").isNull();
     }
 
+    // The late instance is configured as a container platform would: environment variables.
     @Test
     void anInstanceStartedLaterSeesTheCurrentMembersAndChannels() throws Exception {
         presenceOn(a, "kim", "presence-late");
         presenceOn(b, "lee", "presence-late");
 
-        try (NodeProcess late = NodeProcess.start("late", settings(redis)); Pusher api = api(late)) {
+        try (NodeProcess late = NodeProcess.start("late", List.of("broadcast.local.max-presence-members=3"),
+                Map.of("BROADCAST_LOCAL_SCALING", "redis", "BROADCAST_LOCAL_REDIS_URL", redis.url()));
+                Pusher api = api(late)) {
             assertThat(body(api.get("/channels", Map.of("filter_by_prefix", "presence-late", "info", "user_count"))))
                     .isEqualTo("{\"channels\":{\"presence-late\":{\"user_count\":2}}}");
             JavaClient newcomer = presenceOn(late, "max", "presence-late");

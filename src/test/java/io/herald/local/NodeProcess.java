@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -39,11 +40,17 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static NodeProcess start(String name, List<String> settings) throws IOException, InterruptedException {
-        return start(name, settings, classPath());
+        return start(name, settings, classPath(), Map.of());
+    }
+
+    /** Starts with these environment variables too, as a container platform sets them. */
+    static NodeProcess start(String name, List<String> settings, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return start(name, settings, classPath(), environment);
     }
 
     /** Starts with exactly {@code classPath}, for applications that lack a dependency. */
-    static NodeProcess start(String name, List<String> settings, String classPath)
+    static NodeProcess start(String name, List<String> settings, String classPath, Map<String, String> environment)
             throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,7 +58,9 @@ final class NodeProcess implements AutoCloseable {
                 "-cp", classPath, ClusterNode.class.getName(), Integer.toString(port)));
         command.addAll(settings);
         Path log = Files.createTempFile("herald-node-" + name, ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> copy(process, log, ready), "node-" + name + "-output");
         reader.setDaemon(true);

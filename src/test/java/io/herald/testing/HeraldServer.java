@@ -10,6 +10,11 @@ import io.herald.internal.drivers.LogDriverFactory;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
 import io.herald.internal.local.LocalServer;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.SysPropConfigSource;
 import io.undertow.Undertow;
 import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
@@ -98,7 +103,25 @@ public final class HeraldServer implements AutoCloseable {
         return start("", applicationPath, port, config, beanClasses);
     }
 
+    /**
+     * {@link #atRootOnPort}, with this process's environment variables and system properties under the entries, as
+     * an application reads its configuration: for instances the tests start in JVMs of their own.
+     */
+    public static HeraldServer atRootOnPortWithEnvironment(int port, Map<String, String> config,
+            Class<?>... beanClasses) {
+        return start("", "", port, new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(config, "herald-test", 500), new SysPropConfigSource(),
+                        new EnvConfigSource(System.getenv(), 300))
+                .build(), beanClasses);
+    }
+
     private static HeraldServer start(String contextPath, String applicationPath, int port, Map<String, String> config,
+            Class<?>... beanClasses) {
+        return start(contextPath, applicationPath, port, new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(config, "herald-test", 500)).build(), beanClasses);
+    }
+
+    private static HeraldServer start(String contextPath, String applicationPath, int port, SmallRyeConfig config,
             Class<?>... beanClasses) {
         HeraldTestExtension.useConfig(config);
         WeldContainer weld = new Weld()

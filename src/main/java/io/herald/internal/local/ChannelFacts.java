@@ -2,7 +2,10 @@ package io.herald.internal.local;
 
 /**
  * The changes on channels that the registry reports as they happen on this instance, after the change and outside its
- * locks: a channel's first subscriber here, its last, and presence members its subscribers were told about.
+ * locks: a channel's first subscriber here, its last, and the presence members its subscribers here were told about
+ * ({@code member_added} / {@code member_removed}; a member leaving after the last subscriber here left is not
+ * reported). In a cluster each instance reports its own view; facts fired once for the cluster build on the bus's
+ * join and leave messages.
  *
  * <pre>{@code
  * ChannelFacts facts = new ChannelFacts() {

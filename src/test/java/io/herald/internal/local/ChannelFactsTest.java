@@ -1,0 +1,108 @@
+package io.herald.internal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import io.herald.internal.observability.LocalServerMetrics;
+import io.herald.internal.signing.Hmac;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The registry reports what happens on channels, after the change: a channel's first subscriber and its last, and
+ * members its subscribers are told about (what server-side hooks build on).
+ */
+class ChannelFactsTest {
+    private static final String KEY = "facts-key";
+    private static final String SECRET = "facts-secret";
+
+    private final List<String> facts = new CopyOnWriteArrayList<>();
+    private final LocalApp app = new LocalApp(new LocalSettings("1", KEY, SECRET, false, 30, 120, 10_240, 100, 100,
+            10, 1_000, 1_000), LocalServerMetrics.NONE, new ChannelFacts() {
+                @Override
+                public void occupied(String channel) {
+                    facts.add("occupied " + channel);
+                }
+
+                @Override
+                public void vacated(String channel) {
+                    facts.add("vacated " + channel);
+                }
+
+                @Override
+                public void memberAdded(String channel, String userId) {
+                    facts.add("added " + userId);
+                }
+
+                @Override
+                public void memberRemoved(String channel, String userId) {
+                    facts.add("removed " + userId);
+                }
+            }, InProcessFanout::new);
+
+    @Test
+    void aPublicChannelIsOccupiedByItsFirstSubscriberAndVacatedByItsLast() {
+        LocalSocket first = connect();
+        LocalSocket second = connect();
+
+        subscribe(first, "news");
+        subscribe(second, "news");
+        unsubscribe(first, "news");
+        unsubscribe(second, "news");
+
+        assertThat(facts).containsExactly("occupied news", "vacated news");
+    }
+
+    @Test
+    void aPresenceMemberIsAddedOnceAndRemovedWithTheirLastConnection() {
+        LocalSocket ada = connect();
+        LocalSocket bob = connect();
+        LocalSocket bobsSecondTab = connect();
+
+        join(ada, "presence-room", "ada");
+        join(bob, "presence-room", "bob");
+        join(bobsSecondTab, "presence-room", "bob");
+        app.closed(bob);
+        app.closed(bobsSecondTab);
+        app.closed(ada);
+
+        assertThat(facts).containsExactly("occupied presence-room", "added ada", "added bob", "removed bob",
+                "vacated presence-room");
+    }
+
+    private LocalSocket connect() {
+        return app.open(new Outbox() {
+            @Override
+            public void send(String frame, Consumer<Throwable> done) {
+                done.accept(null);
+            }
+
+            @Override
+            public void close(int code, String reason) {
+            }
+        }).orElseThrow();
+    }
+
+    private void subscribe(LocalSocket socket, String channel) {
+        app.receive(socket, "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
+    }
+
+    private void unsubscribe(LocalSocket socket, String channel) {
+        app.receive(socket, "{\"event\":\"pusher:unsubscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
+    }
+
+    private void join(LocalSocket socket, String channel, String user) {
+        String channelData = "{\"user_id\":\"" + user + "\"}";
+        JsonObject data = new JsonObject();
+        data.addProperty("channel", channel);
+        data.addProperty("auth", KEY + ":" + Hmac.sha256Hex(SECRET, socket.socketId() + ":" + channel + ":"
+                + channelData));
+        data.addProperty("channel_data", channelData);
+        JsonObject frame = new JsonObject();
+        frame.addProperty("event", "pusher:subscribe");
+        frame.add("data", data);
+        app.receive(socket, frame.toString());
+    }
+}
