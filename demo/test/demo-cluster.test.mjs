@@ -1,36 +1,16 @@
 // The demo as a cluster (demo/run --cluster): a page on each instance, in headless Chromium (Debian's), driven by
 // playwright-core. Run by DemoClusterTest, which starts Redis and both instances and passes their addresses.
-import { test, before, after } from 'node:test';
-import { chromium } from 'playwright-core';
+import { test } from 'node:test';
+import { page as visitor, logIn } from './browser.mjs';
 
 const first = process.env.DEMO_URL_A;
 const second = process.env.DEMO_URL_B;
-let browser;
 
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => browser?.close());
-
+// A visitor whose page says which instance it is connected to.
 async function page(url) {
-  const context = await browser.newContext();
-  const tab = await context.newPage();
-  await tab.goto(url);
-  await tab.locator('#connection', { hasText: `connected (instance ${new URL(url).host})` }).waitFor();
+  const tab = await visitor(url);
+  await tab.locator('#connection', { hasText: `(instance ${new URL(url).host})` }).waitFor();
   return tab;
-}
-
-async function logIn(tab, name, role) {
-  await tab.fill('#name', name);
-  await tab.selectOption('#role', role);
-  await tab.click('#login-button');
-  await tab.locator('#who', { hasText: `Logged in as ${name}` }).waitFor();
-  await tab.locator('#connection', { hasText: 'connected' }).waitFor();
 }
 
 test('a release fired on one instance appears on the page of the other', async () => {

@@ -1,19 +1,15 @@
 package demo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.herald.testing.RedisProcess;
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -36,22 +32,9 @@ class DemoClusterTest {
             for (int port : new int[] {first, second}) {
                 awaitListening(port);
             }
-            File log = Files.createTempFile("demo-cluster", ".log").toFile();
-            ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec",
-                    "test/demo-cluster.test.mjs").redirectErrorStream(true).redirectOutput(log);
-            node.environment().put("DEMO_URL_A", "http://localhost:" + first + "/");
-            node.environment().put("DEMO_URL_B", "http://localhost:" + second + "/");
-            node.environment().put("NODE_PATH", new File("../node_modules").getAbsolutePath());
-            Process process = node.start();
-            boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-            String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-            System.out.println(output);
-            if (!finished) {
-                process.destroyForcibly();
-            }
-            assertTrue(finished, "the browser test finished within 180 s");
-            assertEquals(0, process.exitValue(), output);
-            assertTrue(output.matches("(?s).*pass 2\\b.*fail 0\\b.*"), output);
+            BrowserTestRun.assertPasses("test/demo-cluster.test.mjs", 2, Map.of(
+                    "DEMO_URL_A", "http://localhost:" + first + "/",
+                    "DEMO_URL_B", "http://localhost:" + second + "/"));
         } finally {
             for (Process instance : instances) {
                 instance.destroy();

@@ -22,17 +22,11 @@ import java.util.function.LongConsumer;
  * {@code mvn -Pbench verify} (see the README).
  */
 public final class FanOutBenchmark {
-    private static final String KEY = "bench-key";
+    static final String KEY = "bench-key";
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-        Map<String, String> config = new HashMap<>();
-        config.put("broadcast.default", "local");
-        config.put("broadcast.local.driver", "local");
-        config.put("broadcast.local.app-id", "1");
-        config.put("broadcast.local.key", KEY);
-        config.put("broadcast.local.secret", "bench-secret");
-        try (HeraldServer server = HeraldServer.atRoot(config, RawBroadcastEndpoint.class)) {
+        try (HeraldServer server = HeraldServer.atRoot(localConfig(), RawBroadcastEndpoint.class)) {
             Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
             System.out.printf("%-8s %-9s %10s %10s %10s %12s%n", "clients", "server", "p50 ms", "p99 ms", "last ms",
                     "heap/conn");
@@ -49,6 +43,17 @@ public final class FanOutBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** A {@code local} connection with the key {@value #KEY}, and the plain endpoint beside it. */
+    static Map<String, String> localConfig() {
+        Map<String, String> config = new HashMap<>();
+        config.put("broadcast.default", "local");
+        config.put("broadcast.local.driver", "local");
+        config.put("broadcast.local.app-id", "1");
+        config.put("broadcast.local.key", KEY);
+        config.put("broadcast.local.secret", "bench-secret");
+        return config;
     }
 
     record Result(double p50, double p99, double last, long heapPerConnection) {

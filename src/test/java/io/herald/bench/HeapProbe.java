@@ -20,45 +20,22 @@ public final class HeapProbe {
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        Map<String, String> config = new HashMap<>();
-        config.put("broadcast.default", "local");
-        config.put("broadcast.local.driver", "local");
-        config.put("broadcast.local.app-id", "1");
-        config.put("broadcast.local.key", "bench-key");
-        config.put("broadcast.local.secret", "bench-secret");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Map<String, long[]>> growths = new ArrayList<>();
         List<Long> herald = new ArrayList<>();
         List<Long> raw = new ArrayList<>();
-        try (HeraldServer server = HeraldServer.atRoot(config, RawBroadcastEndpoint.class)) {
+        try (HeraldServer server = HeraldServer.atRoot(FanOutBenchmark.localConfig(), RawBroadcastEndpoint.class)) {
             for (int run = 0; run < runs; run++) {
-            for (String[] endpoint : new String[][] {{"herald", "/app/bench-key", "true"}, {"raw", "/raw", "false"}}) {
-                LiveHeap.settled();
-                Map<String, long[]> before = LiveHeap.histogram();
-                Process fleet = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx2g", "-cp",
-                        System.getProperty("java.class.path"), ClientFleet.class.getName(),
-                        "ws://127.0.0.1:" + server.port() + endpoint[1], String.valueOf(clients), endpoint[2])
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                BufferedReader lines = new BufferedReader(new InputStreamReader(fleet.getInputStream(),
-                        StandardCharsets.UTF_8));
-                String ready = lines.readLine();
-                if (ready == null || !ready.startsWith("READY")) {
-                    throw new IllegalStateException("Client fleet failed: " + ready);
-                }
-                Map<String, long[]> after = LiveHeap.histogram();
-                Map<String, long[]> growth = growth(before, after);
-                long perConnection = growth.values().stream().mapToLong(g -> g[1]).sum() / clients;
-                (endpoint[0].equals("herald") ? herald : raw).add(perConnection);
+                Map<String, long[]> heraldGrowth = growth(server, "/app/" + FanOutBenchmark.KEY, true, clients);
+                Map<String, long[]> rawGrowth = growth(server, "/raw", false, clients);
+                herald.add(total(heraldGrowth) / clients);
+                raw.add(total(rawGrowth) / clients);
                 if (run == 0) {
-                    growths.add(growth);
-                    print(endpoint[0] + ": " + perConnection + " bytes per connection", clients, growth);
+                    print("herald: " + herald.get(0) + " bytes per connection", clients, heraldGrowth);
+                    print("raw: " + raw.get(0) + " bytes per connection", clients, rawGrowth);
+                    growths.add(heraldGrowth);
+                    growths.add(rawGrowth);
                 }
-                try (OutputStream in = fleet.getOutputStream()) {
-                    in.write('\n');
-                }
-                fleet.waitFor();
-                Thread.sleep(1_000);
-            }
             }
         }
         Map<String, long[]> difference = new HashMap<>();
@@ -74,6 +51,37 @@ public final class HeapProbe {
         System.exit(0);
     }
 
+    // What the server's live objects grew by, class by class, while the clients are connected.
+    private static Map<String, long[]> growth(HeraldServer server, String path, boolean subscribe, int clients)
+            throws Exception {
+        LiveHeap.settled();
+        Map<String, long[]> before = LiveHeap.histogram();
+        Process fleet = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx2g", "-cp",
+                System.getProperty("java.class.path"), ClientFleet.class.getName(),
+                "ws://127.0.0.1:" + server.port() + path, String.valueOf(clients), String.valueOf(subscribe))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(fleet.getInputStream(), StandardCharsets.UTF_8));
+        String ready = lines.readLine();
+        if (ready == null || !ready.startsWith("READY")) {
+            throw new IllegalStateException("Client fleet failed: " + ready);
+        }
+        Map<String, long[]> after = LiveHeap.histogram();
+        try (OutputStream in = fleet.getOutputStream()) {
+            in.write('\n');
+        }
+        fleet.waitFor();
+        Map<String, long[]> growth = new HashMap<>();
+        after.forEach((name, now) -> {
+            long[] was = before.getOrDefault(name, new long[2]);
+            growth.put(name, new long[] {now[0] - was[0], now[1] - was[1]});
+        });
+        return growth;
+    }
+
+    private static long total(Map<String, long[]> growth) {
+        return growth.values().stream().mapToLong(entry -> entry[1]).sum();
+    }
+
     private static long min(List<Long> values) {
         return values.stream().mapToLong(Long::longValue).min().orElse(0);
     }
@@ -82,14 +90,6 @@ public final class HeapProbe {
         return values.stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
-    private static Map<String, long[]> growth(Map<String, long[]> before, Map<String, long[]> after) {
-        Map<String, long[]> growth = new HashMap<>();
-        after.forEach((name, now) -> {
-            long[] was = before.getOrDefault(name, new long[2]);
-            growth.put(name, new long[] {now[0] - was[0], now[1] - was[1]});
-        });
-        return growth;
-    }
 
     private static void print(String title, int clients, Map<String, long[]> growth) {
         System.out.printf("%n%s (%,d connections); the classes that grew most, per connection:%n", title, clients);
