@@ -1,6 +1,7 @@
 package io.herald.internal.cluster;
 
 import com.google.gson.JsonObject;
+import io.herald.ChannelType;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.lettuce.core.ClientOptions;
@@ -349,8 +350,8 @@ public final class RedisFanout implements Fanout {
     }
 
     private int userCount(String channel) {
-        return channel.startsWith("presence-") ? Math.toIntExact(await(async().hlen(settings.prefix() + ":pu:" + channel)))
-                : 0;
+        return ChannelType.of(channel) == ChannelType.PRESENCE
+                ? Math.toIntExact(await(async().hlen(settings.prefix() + ":pu:" + channel))) : 0;
     }
 
     private RedisAsyncCommands<String, String> async() {

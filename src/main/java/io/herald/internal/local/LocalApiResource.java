@@ -70,7 +70,7 @@ public class LocalApiResource {
         return verified(appId, "GET", new byte[0], app -> {
             String prefix = uri.getQueryParameters().getFirst("filter_by_prefix");
             Set<String> info = infoAttributes();
-            if (info.contains("user_count") && (prefix == null || !prefix.startsWith("presence-"))) {
+            if (info.contains("user_count") && (prefix == null || !prefix.startsWith(ChannelType.PRESENCE.prefix()))) {
                 throw new RestEvents.Refused(400, "info=user_count needs filter_by_prefix=presence-");
             }
             JsonObject channels = new JsonObject();

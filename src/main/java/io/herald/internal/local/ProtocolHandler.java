@@ -93,7 +93,7 @@ final class ProtocolHandler {
                     "Over the limit of " + settings.maxChannelsPerConnection() + " channels per connection");
             return;
         }
-        if (channel.startsWith("#")) {
+        if (PusherProtocol.isServerChannel(channel)) {
             subscribeToOwnUserChannel(socket, channel);
             return;
         }

@@ -96,6 +96,11 @@ public final class PusherProtocol {
         return seconds > nowSeconds - MAX_TIMESTAMP_SKEW_SECONDS && seconds < nowSeconds + MAX_TIMESTAMP_SKEW_SECONDS;
     }
 
+    /** Whether the channel is one of Pusher's own ({@code #server-to-user-...}), which applications cannot name. */
+    public static boolean isServerChannel(String channel) {
+        return channel.startsWith("#");
+    }
+
     /** The user a {@code #server-to-user-} channel reaches, or {@code null} for any other channel. */
     public static String serverToUserId(String channel) {
         return channel.startsWith(SERVER_TO_USER_PREFIX) ? channel.substring(SERVER_TO_USER_PREFIX.length()) : null;

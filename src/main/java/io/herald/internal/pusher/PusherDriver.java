@@ -36,7 +36,7 @@ final class PusherDriver implements BroadcastDriver {
     @Override
     public void send(OutboundEvent event) {
         for (List<String> request : requests(event.channels())) {
-            Result result = request.get(0).startsWith("#")
+            Result result = PusherProtocol.isServerChannel(request.get(0))
                     ? pusher.post("/events", reservedChannelBody(request, event))
                     : pusher.trigger(request, event.name(), event.data(), event.socketId());
             check(result, request, event.name());
@@ -64,7 +64,7 @@ final class PusherDriver implements BroadcastDriver {
 
     private static boolean needsARequestOfItsOwn(OutboundEvent event) {
         String channel = event.channels().get(0);
-        return event.channels().size() > 1 || channel.startsWith("#")
+        return event.channels().size() > 1 || PusherProtocol.isServerChannel(channel)
                 || ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE;
     }
 
@@ -107,7 +107,7 @@ final class PusherDriver implements BroadcastDriver {
         List<List<String>> requests = new ArrayList<>();
         List<String> plain = new ArrayList<>();
         for (String channel : channels) {
-            if (channel.startsWith("#") || ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE) {
+            if (PusherProtocol.isServerChannel(channel) || ChannelType.of(channel) == ChannelType.ENCRYPTED_PRIVATE) {
                 requests.add(List.of(channel));
             } else {
                 plain.add(channel);
