@@ -97,4 +97,14 @@ public final class HeraldLog {
         LOG.log(Level.ERROR, "HERALD-0216: A message from the cluster could not be delivered to this instance's "
                 + "connections", cause);
     }
+
+    public static void channelEventObserverFailed(String event, String channel, Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0217: An observer of " + event + " on '" + Excerpt.of(channel) + "' threw; "
+                + "clients are not affected", cause);
+    }
+
+    public static void channelEventDropped(String connection, int capacity) {
+        LOG.log(Level.ERROR, "HERALD-0218: A channel event of connection ''{0}'' was not handed to observers: {1} "
+                + "events are already waiting for slow observers", connection, capacity);
+    }
 }

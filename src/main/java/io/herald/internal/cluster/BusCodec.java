@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The JSON of the messages on a cluster's Redis channel, written here ({@code e} events, {@code t} terminations) or
- * by {@link RedisScripts} ({@code j} joins, {@code l} leaves, {@code s} snapshots, {@code r} re-registrations).
+ * by {@link RedisScripts} ({@code j} joins, {@code l} leaves, {@code s} snapshots, {@code r} re-registrations,
+ * {@code o} / {@code v} channels occupied and vacated).
  *
  * <pre>{@code
  * String json = BusCodec.encode(new ClusterMessage.Terminate("42"));   // {"t":"t","u":"42"}
@@ -30,6 +31,10 @@ final class BusCodec {
 
     /** An instance re-registered its state: the others compare their subscribers' view with the cluster's. */
     record Reregistered(String instance) implements Incoming {
+    }
+
+    /** A channel's first subscription anywhere, or its last, caused by {@code instance}. */
+    record Occupancy(String channel, boolean occupied, String instance) implements Incoming {
     }
 
     private BusCodec() {
@@ -74,10 +79,11 @@ final class BusCodec {
             case "j" -> new ForRegistry(new ClusterMessage.MemberJoined(string(json, "c"), emptyToNull(string(json, "s")),
                     string(json, "u"), string(json, "i"), json.get("n").getAsInt() == 1, members(json.get("m"))),
                     instance);
-            case "l" -> new ForRegistry(new ClusterMessage.MemberLeft(string(json, "c"), string(json, "u")), null);
+            case "l" -> new ForRegistry(new ClusterMessage.MemberLeft(string(json, "c"), string(json, "u")), instance);
             case "s" -> new ForRegistry(new ClusterMessage.Snapshot(string(json, "c"), members(json.get("m"))),
                     instance);
             case "r" -> new Reregistered(instance);
+            case "o", "v" -> new Occupancy(string(json, "c"), type.equals("o"), instance);
             default -> null;
         };
     }

@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * answer for the cluster in one or two reads, and the heartbeat lets any instance remove a dead one's connections.
  *
  * <pre>{@code
- * Fanout fanout = new RedisFanout(ClusterSettings.from(config, "42"));
+ * Fanout fanout = new RedisFanout(ClusterSettings.from(config, "42"), facts);
  * fanout.start(registry);     // connects (retried in the background), registers, subscribes
  * }</pre>
  *
@@ -53,6 +53,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RedisFanout implements Fanout {
     private final ClusterSettings settings;
+    private final ChannelFacts facts;
     private final String instance = UUID.randomUUID().toString();
     private final String bus;
     private final ScheduledExecutorService ticker;
@@ -71,8 +72,10 @@ public final class RedisFanout implements Fanout {
     private volatile StatefulRedisConnection<String, String> commands;
     private volatile StatefulRedisPubSubConnection<String, String> subscriber;
 
-    public RedisFanout(ClusterSettings settings) {
+    /** @param facts where this instance reports the changes it caused, so that each is reported once in the cluster */
+    public RedisFanout(ClusterSettings settings, ChannelFacts facts) {
         this.settings = settings;
+        this.facts = facts;
         this.bus = settings.prefix() + ":bus";
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("herald-cluster-heartbeat"));
         this.delivery = Executors.newSingleThreadExecutor(daemon("herald-cluster-delivery"));
@@ -133,12 +136,18 @@ public final class RedisFanout implements Fanout {
 
     @Override
     public void subscribed(String channel) {
-        change(RedisScripts.COUNT, channel, "1");
+        count(channel, "1");
     }
 
     @Override
     public void unsubscribed(String channel) {
-        change(RedisScripts.COUNT, channel, "-1");
+        count(channel, "-1");
+    }
+
+    // The cluster's new count comes back to this instance alone, which reports it.
+    private void count(String channel, String delta) {
+        change(RedisScripts.COUNT, channel, delta).thenAccept(total -> facts.subscriptionCount(channel,
+                Math.toIntExact(total)));
     }
 
     @Override
@@ -290,6 +299,14 @@ public final class RedisFanout implements Fanout {
                 if (!instance.equals(reregistered.instance())) {
                     scheduleSnapshots();
                 }
+            } else if (decoded.get() instanceof BusCodec.Occupancy occupancy) {
+                if (instance.equals(occupancy.instance())) {
+                    if (occupancy.occupied()) {
+                        facts.occupied(occupancy.channel());
+                    } else {
+                        facts.vacated(occupancy.channel());
+                    }
+                }
             } else if (decoded.get() instanceof BusCodec.ForRegistry forRegistry) {
                 dispatch(forRegistry);
             }
@@ -298,6 +315,7 @@ public final class RedisFanout implements Fanout {
         }
     }
 
+    // Then reports what this instance caused: the member it added or removed.
     private void dispatch(BusCodec.ForRegistry incoming) {
         boolean mine = instance.equals(incoming.forInstance());
         if (incoming.message() instanceof ClusterMessage.MemberJoined joined && !mine && joined.socketId() != null) {
@@ -305,6 +323,11 @@ public final class RedisFanout implements Fanout {
                     joined.newMember(), joined.members()));
         } else if (!(incoming.message() instanceof ClusterMessage.Snapshot) || mine) {
             sink.receive(incoming.message());
+        }
+        if (mine && incoming.message() instanceof ClusterMessage.MemberJoined joined && joined.newMember()) {
+            facts.memberAdded(joined.channel(), joined.userId());
+        } else if (mine && incoming.message() instanceof ClusterMessage.MemberLeft left) {
+            facts.memberRemoved(left.channel(), left.userId());
         }
     }
 
@@ -336,17 +359,21 @@ public final class RedisFanout implements Fanout {
     }
 
     // A change of this instance's share; when it may not have reached Redis, the next heartbeat re-registers.
-    private void change(String script, String channel, String argument) {
+    private CompletableFuture<Long> change(String script, String channel, String argument) {
+        CompletableFuture<Long> result = new CompletableFuture<>();
         try {
-            async().eval(script, ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance, channel, argument)
-                    .whenComplete((result, failure) -> {
+            async().<Long>eval(script, ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance, channel,
+                    argument).whenComplete((value, failure) -> {
                         if (failure != null) {
                             needsSync.set(true);
+                        } else {
+                            result.complete(value);
                         }
                     });
         } catch (RuntimeException e) {
             needsSync.set(true);
         }
+        return result;
     }
 
     private int userCount(String channel) {

@@ -10,23 +10,33 @@ package io.herald.internal.cluster;
  * instance), {@code p:pres:<id>} ({@code channel\nuser} to that user's connections on one instance),
  * {@code p:pc:<channel>} (user to connections in the cluster) and {@code p:pu:<channel>} (member to info JSON).
  * Counts never go below what an instance registered, so a late or repeated leave cannot remove another's member.
+ * Changes the application hears of ({@code o} occupied, {@code v} vacated, {@code j} with {@code n=1}, {@code l})
+ * name the instance that caused them ({@code o}, ARGV[2]), which alone reports them.
  */
 final class RedisScripts {
     private static final String COMMON = """
-            local p = ARGV[1]
+            local p, reporter = ARGV[1], ARGV[2]
             local bus, channels, nodes = p .. ':bus', p .. ':channels', p .. ':nodes'
             local function key(kind, name) return p .. ':' .. kind .. ':' .. name end
             local function split(field)
               local at = string.find(field, '\\n', 1, true)
               return string.sub(field, 1, at - 1), string.sub(field, at + 1)
             end
-            -- changes an instance's subscription count of a channel by d
+            -- changes an instance's subscription count of a channel by d; the cluster's count after it
             local function count(node, ch, d)
               local have = tonumber(redis.call('HGET', key('subs', node), ch) or '0')
               if have + d < 0 then d = -have end
-              if d == 0 then return end
+              local before = tonumber(redis.call('HGET', channels, ch) or '0')
+              if d == 0 then return before end
               if redis.call('HINCRBY', key('subs', node), ch, d) <= 0 then redis.call('HDEL', key('subs', node), ch) end
-              if redis.call('HINCRBY', channels, ch, d) <= 0 then redis.call('HDEL', channels, ch) end
+              local total = redis.call('HINCRBY', channels, ch, d)
+              if total <= 0 then redis.call('HDEL', channels, ch) end
+              if before <= 0 and total > 0 then
+                redis.call('PUBLISH', bus, cjson.encode({t = 'o', c = ch, o = reporter}))
+              elseif before > 0 and total <= 0 then
+                redis.call('PUBLISH', bus, cjson.encode({t = 'v', c = ch, o = reporter}))
+              end
+              return total
             end
             -- changes an instance's connections of a member by d; 1 when the user became a member, -1 when they left
             local function presence(node, ch, user, info, d)
@@ -39,7 +49,7 @@ final class RedisScripts {
               if total <= 0 then
                 redis.call('HDEL', key('pc', ch), user)
                 redis.call('HDEL', key('pu', ch), user)
-                redis.call('PUBLISH', bus, cjson.encode({t = 'l', c = ch, u = user}))
+                redis.call('PUBLISH', bus, cjson.encode({t = 'l', c = ch, u = user, o = reporter}))
                 return -1
               end
               if total == d then
@@ -50,21 +60,20 @@ final class RedisScripts {
             end
             local function reap(id)
               if redis.call('SREM', nodes, id) == 0 then return end
-              local subs = redis.call('HGETALL', key('subs', id))
-              for i = 1, #subs, 2 do count(id, subs[i], -tonumber(subs[i + 1])) end
               local pres = redis.call('HGETALL', key('pres', id))
               for i = 1, #pres, 2 do
                 local ch, user = split(pres[i])
                 presence(id, ch, user, '', -tonumber(pres[i + 1]))
               end
+              local subs = redis.call('HGETALL', key('subs', id))
+              for i = 1, #subs, 2 do count(id, subs[i], -tonumber(subs[i + 1])) end
               redis.call('DEL', key('subs', id), key('pres', id), key('node', id))
             end
             """;
 
-    /** ARGV: prefix, node, channel, delta. A public or private subscription more or fewer. */
+    /** ARGV: prefix, node, channel, delta. A public or private subscription more or fewer; the cluster's count. */
     static final String COUNT = COMMON + """
-            count(ARGV[2], ARGV[3], tonumber(ARGV[4]))
-            return 0
+            return count(ARGV[2], ARGV[3], tonumber(ARGV[4]))
             """;
 
     /**
@@ -85,8 +94,8 @@ final class RedisScripts {
 
     /** ARGV: prefix, node, channel, user. A presence connection left (member_removed goes out with its last). */
     static final String LEAVE = COMMON + """
-            count(ARGV[2], ARGV[3], -1)
             presence(ARGV[2], ARGV[3], ARGV[4], '', -1)
+            count(ARGV[2], ARGV[3], -1)
             return 0
             """;
 

@@ -1,5 +1,7 @@
 package io.herald.internal.local;
 
+import io.herald.ChannelType;
+import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterMessage;
 import io.herald.internal.cluster.Fanout;
@@ -75,10 +77,12 @@ final class ChannelRegistry implements MessageSink {
     /** Subscribes to a public or private channel; {@code subscription_succeeded} is queued before any of its events. */
     void subscribe(LocalSocket socket, String channel) {
         boolean[] added = new boolean[2];
+        int[] count = new int[1];
         channels.compute(channel, (name, existing) -> {
             LocalChannel state = existing != null ? existing : new LocalChannel(name);
             added[1] = state.subscribers().isEmpty();
             added[0] = state.subscribers().add(socket);
+            count[0] = state.subscribers().size();
             socket.subscriptions().put(channel, "");
             socket.offer(Frames.subscriptionSucceeded(channel, "{}"));
             return state;
@@ -89,6 +93,7 @@ final class ChannelRegistry implements MessageSink {
             if (added[1]) {
                 facts.occupied(channel);
             }
+            facts.subscriptionCount(channel, count[0]);
         }
     }
 
@@ -127,7 +132,11 @@ final class ChannelRegistry implements MessageSink {
     /** Leaves a channel; leaving one not subscribed does nothing. */
     void unsubscribe(LocalSocket socket, String channel) {
         String userId = socket.subscriptions().remove(channel);
-        if (userId == null || !forget(socket, channel, userId)) {
+        if (userId == null) {
+            return;
+        }
+        Forgotten forgotten = forget(socket, channel, userId);
+        if (!forgotten.held()) {
             return;
         }
         if (userId.isEmpty()) {
@@ -135,35 +144,55 @@ final class ChannelRegistry implements MessageSink {
         } else {
             fanout.leavePresence(channel, userId);
         }
+        report(channel, forgotten);
     }
 
     // Undoes a presence join the cluster did not count.
     private void withdraw(LocalSocket socket, String channel, String userId) {
         if (socket.subscriptions().remove(channel, userId)) {
-            forget(socket, channel, userId);
+            report(channel, forget(socket, channel, userId));
         }
     }
 
-    // Removes the socket from the channel here; false when the channel was not held here (a #server-to-user- one).
-    private boolean forget(LocalSocket socket, String channel, String userId) {
-        boolean[] found = new boolean[2];
+    /**
+     * What removing a connection from a channel changed here.
+     *
+     * @param held whether the channel was held here at all (a {@code #server-to-user-} one is not)
+     * @param wasSubscriber whether the connection was a subscriber (not still joining)
+     * @param subscribers how many remain
+     */
+    private record Forgotten(boolean held, boolean wasSubscriber, int subscribers) {
+    }
+
+    // After the fan-out heard of it, so that a presence channel's member_removed comes before its vacated.
+    private void report(String channel, Forgotten forgotten) {
+        if (!forgotten.wasSubscriber()) {
+            return;
+        }
+        if (ChannelType.of(channel) != ChannelType.PRESENCE) {
+            facts.subscriptionCount(channel, forgotten.subscribers());
+        }
+        if (forgotten.subscribers() == 0) {
+            facts.vacated(channel);
+        }
+    }
+
+    // Removes the socket from the channel here.
+    private Forgotten forget(LocalSocket socket, String channel, String userId) {
+        Forgotten[] result = {new Forgotten(false, false, 0)};
         channels.computeIfPresent(channel, (name, state) -> {
-            found[0] = true;
             boolean wasSubscriber = state.subscribers().remove(socket);
             state.joining().remove(socket);
             if (!userId.isEmpty()) {
                 state.removeLocalMember(userId);
             }
-            found[1] = wasSubscriber && state.subscribers().isEmpty();
-            if (found[1]) {
+            if (wasSubscriber && state.subscribers().isEmpty()) {
                 state.members().clear();
             }
+            result[0] = new Forgotten(true, wasSubscriber, state.subscribers().size());
             return state.isUnused() ? null : state;
         });
-        if (found[1]) {
-            facts.vacated(channel);
-        }
-        return found[0];
+        return result[0];
     }
 
     /** Subscribes a signed-in connection to its own {@code #server-to-user-<id>} channel. */
@@ -276,7 +305,7 @@ final class ChannelRegistry implements MessageSink {
 
     private void memberJoined(ClusterMessage.MemberJoined joined) {
         List<LocalSocket> told = new ArrayList<>();
-        boolean[] changed = new boolean[2];
+        boolean[] changed = new boolean[1];
         channels.computeIfPresent(joined.channel(), (name, state) -> {
             LocalSocket joiner = joined.socketId() == null ? null : sockets.get(joined.socketId());
             if (joiner != null && state.joining().remove(joiner)) {
@@ -292,7 +321,6 @@ final class ChannelRegistry implements MessageSink {
             if (joined.newMember() && !state.subscribers().isEmpty() && !state.members().containsKey(joined.userId())) {
                 state.members().put(joined.userId(), joined.infoJson());
                 tellOthers(state, joiner, Frames.memberAdded(name, joined.userId(), joined.infoJson()), told);
-                changed[1] = true;
             }
             return state;
         });
@@ -300,33 +328,23 @@ final class ChannelRegistry implements MessageSink {
         if (changed[0]) {
             facts.occupied(joined.channel());
         }
-        if (changed[1] || changed[0] && joined.newMember()) {
-            facts.memberAdded(joined.channel(), joined.userId());
-        }
     }
 
     private void memberLeft(ClusterMessage.MemberLeft left) {
         List<LocalSocket> told = new ArrayList<>();
-        boolean[] removed = new boolean[1];
         channels.computeIfPresent(left.channel(), (name, state) -> {
-            removed[0] = state.members().remove(left.userId()) != null;
-            if (removed[0]) {
+            if (state.members().remove(left.userId()) != null) {
                 tellOthers(state, null, Frames.memberRemoved(name, left.userId()), told);
             }
             return state;
         });
         told.forEach(LocalSocket::flush);
-        if (removed[0]) {
-            facts.memberRemoved(left.channel(), left.userId());
-        }
     }
 
     // The cluster's members may differ from what the subscribers here were told (messages missed while Redis was
     // away): tell them the difference.
     private void snapshot(ClusterMessage.Snapshot snapshot) {
         List<LocalSocket> told = new ArrayList<>();
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
         channels.computeIfPresent(snapshot.channel(), (name, state) -> {
             if (state.subscribers().isEmpty()) {
                 return state;
@@ -335,21 +353,17 @@ final class ChannelRegistry implements MessageSink {
                 if (!snapshot.members().containsKey(userId)) {
                     state.members().remove(userId);
                     tellOthers(state, null, Frames.memberRemoved(name, userId), told);
-                    removed.add(userId);
                 }
             }
             new LinkedHashMap<>(snapshot.members()).forEach((userId, info) -> {
                 if (!state.members().containsKey(userId)) {
                     state.members().put(userId, info);
                     tellOthers(state, null, Frames.memberAdded(name, userId, info), told);
-                    added.add(userId);
                 }
             });
             return state;
         });
         told.forEach(LocalSocket::flush);
-        removed.forEach(userId -> facts.memberRemoved(snapshot.channel(), userId));
-        added.forEach(userId -> facts.memberAdded(snapshot.channel(), userId));
     }
 
     /** Closes every connection here signed in as {@code userId}. */

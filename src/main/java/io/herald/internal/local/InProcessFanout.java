@@ -1,5 +1,6 @@
 package io.herald.internal.local;
 
+import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterMessage;
 import io.herald.internal.cluster.Fanout;
@@ -18,10 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class InProcessFanout implements Fanout {
     private final ChannelRegistry registry;
+    private final ChannelFacts facts;
     private final Map<String, Map<String, MessageSink.Member>> presence = new ConcurrentHashMap<>();
 
-    InProcessFanout(ChannelRegistry registry) {
+    /** @param facts where members added and removed are reported */
+    InProcessFanout(ChannelRegistry registry, ChannelFacts facts) {
         this.registry = registry;
+        this.facts = facts;
     }
 
     @Override
@@ -59,6 +63,7 @@ final class InProcessFanout implements Fanout {
     public CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
             int maxMembers) {
         JoinOutcome[] outcome = {JoinOutcome.JOINED};
+        boolean[] added = new boolean[1];
         presence.compute(channel, (name, existing) -> {
             Map<String, MessageSink.Member> members = existing != null ? existing : new LinkedHashMap<>();
             MessageSink.Member member = members.get(userId);
@@ -70,13 +75,18 @@ final class InProcessFanout implements Fanout {
                     : new MessageSink.Member(member.connections() + 1, member.infoJson()));
             registry.receive(new ClusterMessage.MemberJoined(name, socketId, userId, infoJson, member == null,
                     infos(members)));
+            added[0] = member == null;
             return members;
         });
+        if (added[0]) {
+            facts.memberAdded(channel, userId);
+        }
         return CompletableFuture.completedFuture(outcome[0]);
     }
 
     @Override
     public void leavePresence(String channel, String userId) {
+        boolean[] removed = new boolean[1];
         presence.computeIfPresent(channel, (name, members) -> {
             MessageSink.Member member = members.get(userId);
             if (member == null) {
@@ -88,8 +98,12 @@ final class InProcessFanout implements Fanout {
             }
             members.remove(userId);
             registry.receive(new ClusterMessage.MemberLeft(name, userId));
+            removed[0] = true;
             return members.isEmpty() ? null : members;
         });
+        if (removed[0]) {
+            facts.memberRemoved(channel, userId);
+        }
     }
 
     @Override

@@ -1,15 +1,17 @@
 package io.herald.internal.local;
 
+import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterMessage;
+import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.cluster.Fanout;
+import io.herald.internal.cluster.RedisFanout;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.OutboundEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 
 /**
  * One app of the built-in Pusher server, put together: its settings, its {@link ChannelRegistry} (this instance's
@@ -24,23 +26,25 @@ final class LocalApp {
     private final ProtocolHandler protocol;
 
     /**
-     * @param fanoutFor makes the fan-out for the registry: {@code InProcessFanout::new}, or one over Redis
+     * @param facts where what happens on channels is reported, once for the app (by this instance's registry and
+     *              fan-out alone, or by the cluster's)
+     * @param cluster how the app scales: over Redis, or (empty) not at all
      */
-    LocalApp(LocalSettings settings, LocalServerMetrics metrics, ChannelFacts facts,
-            Function<ChannelRegistry, Fanout> fanoutFor) {
+    LocalApp(LocalSettings settings, LocalServerMetrics metrics, ChannelFacts facts, Optional<ClusterSettings> cluster) {
         this.settings = settings;
         this.metrics = metrics;
-        this.registry = new ChannelRegistry(facts);
-        this.fanout = fanoutFor.apply(registry);
+        this.registry = new ChannelRegistry(cluster.isPresent() ? ChannelFacts.NONE : facts);
+        this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts))
+                .orElseGet(() -> new InProcessFanout(registry, facts));
         registry.attach(fanout);
-        this.protocol = new ProtocolHandler(settings, metrics, registry, fanout);
+        this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts);
         metrics.connections(registry::connections);
         fanout.start(registry);
     }
 
-    /** A single instance's app. */
+    /** A single instance's app that reports nothing. */
     LocalApp(LocalSettings settings, LocalServerMetrics metrics) {
-        this(settings, metrics, ChannelFacts.NONE, InProcessFanout::new);
+        this(settings, metrics, ChannelFacts.NONE, Optional.empty());
     }
 
     /** Where events published into this app are counted. */

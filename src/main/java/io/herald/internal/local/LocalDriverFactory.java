@@ -3,10 +3,12 @@ package io.herald.internal.local;
 import com.google.gson.JsonObject;
 import com.pusher.rest.crypto.CryptoUtil;
 import com.pusher.rest.data.EncryptedMessage;
+import io.herald.ChannelEvent;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.cluster.ClusterUnavailable;
+import io.herald.internal.hooks.ChannelEventPublisher;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.RetryableBroadcastException;
 import io.herald.internal.observability.LocalServerMetrics;
@@ -16,8 +18,10 @@ import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
 import io.herald.spi.OutboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +35,9 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
     @Inject
     LocalServer server;
+
+    @Inject
+    Event<ChannelEvent> channelEvents;
 
     @Override
     public String name() {
@@ -54,8 +61,16 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
     @Override
     public BroadcastDriver create(ConnectionConfig config) {
         LocalSettings settings = LocalSettings.from(config);
-        LocalApp app = server.register(settings, Observability.localServerMetrics(config.connection()),
-                ClusterSettings.from(config, settings.appId()));
+        ClusterSettings cluster = ClusterSettings.from(config, settings.appId());
+        ChannelEventPublisher publisher = new ChannelEventPublisher(config.connection(), channelEvents,
+                Clock.systemUTC(), config.getInt("channel-events.queue-capacity", 10_000));
+        LocalApp app;
+        try {
+            app = server.register(settings, Observability.localServerMetrics(config.connection()), cluster, publisher);
+        } catch (RuntimeException e) {
+            publisher.close();
+            throw e;
+        }
         Optional<CryptoUtil> crypto = config.get("encryption-master-key").map(CryptoUtil::new);
         return new BroadcastDriver() {
             @Override
@@ -103,6 +118,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
             @Override
             public void close() {
                 server.unregister(app);
+                publisher.close();
             }
         };
     }

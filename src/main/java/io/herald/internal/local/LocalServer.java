@@ -1,9 +1,8 @@
 package io.herald.internal.local;
 
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterSettings;
-import io.herald.internal.cluster.Fanout;
-import io.herald.internal.cluster.RedisFanout;
 import io.herald.internal.observability.LocalServerMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,21 +35,17 @@ public class LocalServer {
         }
     }
 
-    LocalApp register(LocalSettings settings, LocalServerMetrics metrics, ClusterSettings cluster) {
+    LocalApp register(LocalSettings settings, LocalServerMetrics metrics, ClusterSettings cluster, ChannelFacts facts) {
         if (byKey.containsKey(settings.key())) {
             throw HeraldMessages.duplicateLocalKey(settings.key());
         }
-        LocalApp app = new LocalApp(settings, metrics, ChannelFacts.NONE, registry -> fanout(cluster, registry));
+        LocalApp app = new LocalApp(settings, metrics, facts, cluster.scaling() == ClusterSettings.Scaling.REDIS
+                ? Optional.of(cluster) : Optional.empty());
         if (byKey.putIfAbsent(settings.key(), app) != null) {
             app.shutdown();
             throw HeraldMessages.duplicateLocalKey(settings.key());
         }
         return app;
-    }
-
-    private static Fanout fanout(ClusterSettings cluster, ChannelRegistry registry) {
-        return cluster.scaling() == ClusterSettings.Scaling.REDIS ? new RedisFanout(cluster)
-                : new InProcessFanout(registry);
     }
 
     /** Forgets the app and closes its connections (4200: reconnect now). */

@@ -3,6 +3,7 @@ package io.herald.internal.local;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
+import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterMessage;
 import io.herald.internal.cluster.Fanout;
 import io.herald.internal.observability.LocalServerMetrics;
@@ -30,13 +31,16 @@ final class ProtocolHandler {
     private final LocalServerMetrics metrics;
     private final ChannelRegistry registry;
     private final Fanout fanout;
+    private final ChannelFacts facts;
     private final ChannelSigner signer;
 
-    ProtocolHandler(LocalSettings settings, LocalServerMetrics metrics, ChannelRegistry registry, Fanout fanout) {
+    ProtocolHandler(LocalSettings settings, LocalServerMetrics metrics, ChannelRegistry registry, Fanout fanout,
+            ChannelFacts facts) {
         this.settings = settings;
         this.metrics = metrics;
         this.registry = registry;
         this.fanout = fanout;
+        this.facts = facts;
         this.signer = new ChannelSigner(settings.key(), settings.secret(), Optional.empty());
     }
 
@@ -197,11 +201,14 @@ final class ProtocolHandler {
         }
         metrics.published(LocalServerMetrics.Source.CLIENT);
         String payload = data == null ? "{}" : data.isJsonPrimitive() ? data.getAsString() : data.toString();
-        fanout.publishAsync(new ClusterMessage.Published(List.of(channel), event, payload, socket.socketId(),
-                type == ChannelType.PRESENCE ? userId : null)).whenComplete((done, failure) -> {
+        String member = type == ChannelType.PRESENCE ? userId : null;
+        fanout.publishAsync(new ClusterMessage.Published(List.of(channel), event, payload, socket.socketId(), member))
+                .whenComplete((done, failure) -> {
                     if (failure != null) {
                         socket.send(Frames.error(null, "Client event '" + event + "' not delivered: the cluster is "
                                 + "unreachable"));
+                    } else {
+                        facts.clientEvent(channel, event, payload, socket.socketId(), member);
                     }
                 });
     }

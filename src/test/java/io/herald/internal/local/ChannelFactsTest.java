@@ -3,16 +3,18 @@ package io.herald.internal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.signing.Hmac;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry reports what happens on channels, after the change: a channel's first subscriber and its last, and
- * members its subscribers are told about (what server-side hooks build on).
+ * A single instance reports what happens on channels, after each change: a channel's first subscriber and its last,
+ * its subscription count, and presence members coming and going (what CDI events and webhooks build on).
  */
 class ChannelFactsTest {
     private static final String KEY = "facts-key";
@@ -40,7 +42,12 @@ class ChannelFactsTest {
                 public void memberRemoved(String channel, String userId) {
                     facts.add("removed " + userId);
                 }
-            }, InProcessFanout::new);
+
+                @Override
+                public void subscriptionCount(String channel, int count) {
+                    facts.add("count " + channel + " " + count);
+                }
+            }, Optional.empty());
 
     @Test
     void aPublicChannelIsOccupiedByItsFirstSubscriberAndVacatedByItsLast() {
@@ -52,11 +59,12 @@ class ChannelFactsTest {
         unsubscribe(first, "news");
         unsubscribe(second, "news");
 
-        assertThat(facts).containsExactly("occupied news", "vacated news");
+        assertThat(facts).containsExactly("occupied news", "count news 1", "count news 2", "count news 1",
+                "count news 0", "vacated news");
     }
 
     @Test
-    void aPresenceMemberIsAddedOnceAndRemovedWithTheirLastConnection() {
+    void aPresenceMemberIsAddedOnceAndRemovedWithTheirLastConnectionAsPusherOrdersWebhooks() {
         LocalSocket ada = connect();
         LocalSocket bob = connect();
         LocalSocket bobsSecondTab = connect();
@@ -69,7 +77,7 @@ class ChannelFactsTest {
         app.closed(ada);
 
         assertThat(facts).containsExactly("occupied presence-room", "added ada", "added bob", "removed bob",
-                "vacated presence-room");
+                "removed ada", "vacated presence-room");
     }
 
     private LocalSocket connect() {
