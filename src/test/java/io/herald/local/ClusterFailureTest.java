@@ -9,6 +9,7 @@ import static io.herald.local.ClusterTest.nextChange;
 import static io.herald.local.ClusterTest.post;
 import static io.herald.local.ClusterTest.said;
 import static io.herald.local.ClusterTest.settings;
+import static io.herald.local.ClusterTest.text;
 import static io.herald.local.JavaClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,10 +17,6 @@ import static org.awaitility.Awaitility.await;
 import com.pusher.rest.Pusher;
 import io.herald.testing.RedisProcess;
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,11 +145,6 @@ class ClusterFailureTest {
 
         assertThat(output).contains("HERALD-0020: 'broadcast.local.scaling=redis' needs the Redis client Lettuce: add "
                 + "the dependency io.lettuce:lettuce-core");
-    }
-
-    private static String text(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
     }
 
     private JavaClient client(NodeProcess node, String user) throws InterruptedException {

@@ -5,6 +5,9 @@ import io.herald.BroadcastFailed;
 import io.herald.Broadcaster;
 import io.herald.CanBroadcast;
 import io.herald.Channel;
+import io.herald.ChannelEvent;
+import io.herald.MemberAdded;
+import io.herald.MemberRemoved;
 import io.herald.testing.HeraldServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -49,7 +53,7 @@ public final class ClusterNode {
         HeraldServer server;
         try {
             server = HeraldServer.atRootOnPortWithEnvironment(Integer.parseInt(args[0]), config, NodeResource.class,
-                    FailureLog.class);
+                    FailureLog.class, ChannelEventLog.class);
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             System.out.println(FAILED);
@@ -98,6 +102,20 @@ public final class ClusterNode {
         }
     }
 
+    /** The channel events this instance's observers saw. */
+    @ApplicationScoped
+    public static class ChannelEventLog {
+        private final List<ChannelEvent> events = new CopyOnWriteArrayList<>();
+
+        void seen(@Observes ChannelEvent event) {
+            events.add(event);
+        }
+
+        List<ChannelEvent> all() {
+            return events;
+        }
+    }
+
     /** What the tests ask an instance to do. */
     @Path("test")
     @RequestScoped
@@ -115,6 +133,19 @@ public final class ClusterNode {
         public Response queued(@PathParam("channel") String channel, @QueryParam("n") long n) {
             broadcaster.channelAsync(new Said(channel, n));
             return Response.accepted().build();
+        }
+
+        @Inject
+        ChannelEventLog channelEvents;
+
+        /** The channel events observed here on {@code channel}, one per line: type, then the user if any. */
+        @GET
+        @Path("channel-events/{channel}")
+        public String channelEvents(@PathParam("channel") String channel) {
+            return channelEvents.all().stream().filter(event -> event.channel().equals(channel))
+                    .map(event -> event.getClass().getSimpleName() + (event instanceof MemberAdded added
+                            ? " " + added.userId() : event instanceof MemberRemoved removed ? " " + removed.userId() : ""))
+                    .collect(Collectors.joining("\n"));
         }
 
         /** The broadcasts reported as failed, one per line. */

@@ -3,6 +3,7 @@ package io.herald.local;
 import static io.herald.local.JavaClient.next;
 import static io.herald.local.JavaClient.nextNotStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.gson.JsonParser;
 import com.pusher.client.channel.PusherEvent;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +218,21 @@ class ClusterTest {
     }
 
     @Test
+    void channelEventsAreObservedOnceInTheClusterByTheInstanceThatCausedThem() throws Exception {
+        JavaClient first = presenceOn(b, "nia", "presence-hooks");
+        JavaClient second = presenceOn(a, "oto", "presence-hooks");
+        second.close();
+        first.close();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(text(b.uri("test/channel-events/presence-hooks")).lines()).containsExactly("ChannelOccupied",
+                    "MemberAdded nia", "MemberRemoved nia", "ChannelVacated");
+            assertThat(text(a.uri("test/channel-events/presence-hooks")).lines()).containsExactly("MemberAdded oto",
+                    "MemberRemoved oto");
+        });
+    }
+
+    @Test
     void pusherJsOnOneInstanceSeesWhatAnotherInstancePublishes() throws Exception {
         assertThat(Path.of("node_modules", "pusher-js")).as("npm packages (run npm ci at the project root)").exists();
         NodeTestRun.assertPasses("src/test/js/cluster.test.mjs", 3, 120, Map.of(
@@ -314,6 +331,10 @@ class ClusterTest {
     static int post(NodeProcess node, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(node.uri(path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    static String text(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static int get(URI uri) throws Exception {
