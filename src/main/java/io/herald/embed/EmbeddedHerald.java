@@ -2,6 +2,7 @@ package io.herald.embed;
 
 import io.herald.internal.auth.AuthPathFilter;
 import io.herald.internal.auth.AuthorizationResource;
+import io.herald.internal.hooks.WebhookResource;
 import io.herald.internal.local.LocalApiResource;
 import io.herald.internal.local.LocalEndpointConfig;
 import io.herald.internal.local.LocalWebSocketEndpoint;
@@ -31,7 +32,7 @@ public final class EmbeddedHerald {
 
     /** JAX-RS resources: the authorization endpoints and the {@code local} server's REST API. */
     public static Set<Class<?>> jaxrsResources() {
-        return Set.of(AuthorizationResource.class, LocalApiResource.class);
+        return Set.of(AuthorizationResource.class, LocalApiResource.class, WebhookResource.class);
     }
 
     /**

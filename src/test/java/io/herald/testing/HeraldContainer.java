@@ -1,5 +1,6 @@
 package io.herald.testing;
 
+import io.herald.internal.hooks.ChannelEventPublishers;
 import io.herald.internal.auth.ChannelAuthorization;
 import io.herald.internal.delivery.Connections;
 import io.herald.internal.json.PayloadSerializers;
@@ -42,7 +43,7 @@ public final class HeraldContainer {
         Weld weld = new Weld()
                 .disableDiscovery()
                 .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
-                        PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class)
+                        PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class, ChannelEventPublishers.class)
                 .addBeanClasses(beanClasses);
         if (flavour == Flavour.PORTABLE) {
             weld.addExtension(new BroadcastExtension());

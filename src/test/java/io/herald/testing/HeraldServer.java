@@ -1,5 +1,6 @@
 package io.herald.testing;
 
+import io.herald.internal.hooks.ChannelEventPublishers;
 import io.herald.embed.EmbeddedHerald;
 import io.herald.internal.auth.ChannelAuthorization;
 import io.herald.internal.delivery.Connections;
@@ -129,7 +130,8 @@ public final class HeraldServer implements AutoCloseable {
                 .addExtension(new BroadcastExtension())
                 .addExtension(new ResteasyCdiExtension())
                 .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
-                        LocalServer.class, PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class)
+                        LocalServer.class, PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class,
+                        ChannelEventPublishers.class)
                 .addBeanClasses(beanClasses)
                 .initialize();
         try {

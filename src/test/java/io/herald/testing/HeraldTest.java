@@ -1,5 +1,6 @@
 package io.herald.testing;
 
+import io.herald.internal.hooks.ChannelEventPublishers;
 import io.herald.internal.delivery.Connections;
 import io.herald.internal.json.PayloadSerializers;
 import io.herald.internal.request.RequestSocket;
@@ -40,6 +41,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @EnableAutoWeld
 @AddExtensions(BroadcastExtension.class)
 @AddPackages({Connections.class, PusherDriverFactory.class, LogDriverFactory.class, PayloadSerializers.class,
-        RequestSocket.class, RecordedBroadcasts.class})
+        RequestSocket.class, RecordedBroadcasts.class, ChannelEventPublishers.class})
 public @interface HeraldTest {
 }

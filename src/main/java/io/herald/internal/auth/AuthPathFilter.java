@@ -2,6 +2,7 @@ package io.herald.internal.auth;
 
 import io.herald.internal.config.AuthSettings;
 import io.herald.internal.config.HeraldSettings;
+import io.herald.internal.config.WebhookSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,7 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 
 /**
- * Serves the authorization endpoints at {@code broadcast.auth.path} and {@code broadcast.auth.user-path}: JAX-RS
+ * Serves the authorization endpoints at {@code broadcast.auth.path} and {@code broadcast.auth.user-path}, and the
+ * webhook endpoint at {@code broadcast.webhooks.path}: JAX-RS
  * paths are fixed at compile time, so a configured path is rewritten onto the resource's own before matching,
  * and the resource's own path answers 404 once another is configured.
  */
@@ -21,6 +23,7 @@ import java.net.URI;
 @ApplicationScoped
 public class AuthPathFilter implements ContainerRequestFilter {
     private volatile AuthSettings settings;
+    private volatile String webhookPath;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -28,6 +31,7 @@ public class AuthPathFilter implements ContainerRequestFilter {
         String path = AuthSettings.trimSlashes(request.getUriInfo().getPath());
         route(request, path, paths.channelPath(), AuthSettings.DEFAULT_CHANNEL_PATH);
         route(request, path, paths.userPath(), AuthSettings.DEFAULT_USER_PATH);
+        route(request, path, webhookPath, WebhookSettings.DEFAULT_PATH);
     }
 
     private static void route(ContainerRequestContext request, String path, String configured, String own) {
@@ -47,7 +51,9 @@ public class AuthPathFilter implements ContainerRequestFilter {
     private AuthSettings settings() {
         AuthSettings current = settings;
         if (current == null) {
-            current = HeraldSettings.fromMicroProfileConfig().auth();
+            HeraldSettings herald = HeraldSettings.fromMicroProfileConfig();
+            webhookPath = herald.webhooks().path();
+            current = herald.auth();
             settings = current;
         }
         return current;

@@ -53,6 +53,11 @@ public final class HeraldSettings {
     }
 
     /** {@code broadcast.auth.*}. */
+    /** The webhook endpoint's path and the oldest webhook it accepts. */
+    public WebhookSettings webhooks() {
+        return WebhookSettings.from(this);
+    }
+
     public AuthSettings auth() {
         return AuthSettings.from(this);
     }

@@ -3,12 +3,11 @@ package io.herald.internal.local;
 import com.google.gson.JsonObject;
 import com.pusher.rest.crypto.CryptoUtil;
 import com.pusher.rest.data.EncryptedMessage;
-import io.herald.ChannelEvent;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.cluster.ClusterUnavailable;
-import io.herald.internal.hooks.ChannelEventPublisher;
+import io.herald.internal.hooks.ChannelEventPublishers;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.RetryableBroadcastException;
 import io.herald.internal.observability.LocalServerMetrics;
@@ -18,10 +17,8 @@ import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
 import io.herald.spi.OutboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +34,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
     LocalServer server;
 
     @Inject
-    Event<ChannelEvent> channelEvents;
+    ChannelEventPublishers channelEvents;
 
     @Override
     public String name() {
@@ -62,15 +59,8 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
     public BroadcastDriver create(ConnectionConfig config) {
         LocalSettings settings = LocalSettings.from(config);
         ClusterSettings cluster = ClusterSettings.from(config, settings.appId());
-        ChannelEventPublisher publisher = new ChannelEventPublisher(config.connection(), channelEvents,
-                Clock.systemUTC(), config.getInt("channel-events.queue-capacity", 10_000));
-        LocalApp app;
-        try {
-            app = server.register(settings, Observability.localServerMetrics(config.connection()), cluster, publisher);
-        } catch (RuntimeException e) {
-            publisher.close();
-            throw e;
-        }
+        LocalApp app = server.register(settings, Observability.localServerMetrics(config.connection()), cluster,
+                channelEvents.forConnection(config.connection()));
         Optional<CryptoUtil> crypto = config.get("encryption-master-key").map(CryptoUtil::new);
         return new BroadcastDriver() {
             @Override
@@ -118,7 +108,6 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
             @Override
             public void close() {
                 server.unregister(app);
-                publisher.close();
             }
         };
     }
