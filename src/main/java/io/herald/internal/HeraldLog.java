@@ -107,4 +107,14 @@ public final class HeraldLog {
         LOG.log(Level.ERROR, "HERALD-0218: A channel event of connection ''{0}'' was not handed to observers: {1} "
                 + "events are already waiting for slow observers", connection, capacity);
     }
+
+    public static void webhookFailed(String connection, String host, int events, String problem) {
+        LOG.log(Level.ERROR, "HERALD-0219: A webhook of connection ''{0}'' with {1} event(s) was not accepted by "
+                + "{2} ({3}) and is given up", connection, events, host, problem);
+    }
+
+    public static void webhookDropped(String connection, int capacity) {
+        LOG.log(Level.ERROR, "HERALD-0220: A channel event of connection ''{0}'' was not sent as a webhook: {1} events "
+                + "are already waiting to be sent", connection, capacity);
+    }
 }

@@ -5,7 +5,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +28,7 @@ public class ChannelEventPublishers {
 
     public ChannelEventPublisher forConnection(String connection) {
         return publishers.computeIfAbsent(connection,
-                name -> new ChannelEventPublisher(name, events, Clock.systemUTC(), QUEUE_CAPACITY));
+                name -> new ChannelEventPublisher(name, events, QUEUE_CAPACITY));
     }
 
     @PreDestroy

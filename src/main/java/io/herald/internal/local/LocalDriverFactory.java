@@ -7,7 +7,11 @@ import io.herald.ChannelType;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.cluster.ClusterUnavailable;
+import io.herald.internal.hooks.ChannelEventPublisher;
 import io.herald.internal.hooks.ChannelEventPublishers;
+import io.herald.internal.hooks.ChannelEventRecords;
+import io.herald.internal.hooks.OutgoingWebhooks;
+import io.herald.internal.hooks.WebhookSender;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.RetryableBroadcastException;
 import io.herald.internal.observability.LocalServerMetrics;
@@ -19,6 +23,7 @@ import io.herald.spi.OutboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,8 +64,22 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
     public BroadcastDriver create(ConnectionConfig config) {
         LocalSettings settings = LocalSettings.from(config);
         ClusterSettings cluster = ClusterSettings.from(config, settings.appId());
-        LocalApp app = server.register(settings, Observability.localServerMetrics(config.connection()), cluster,
-                channelEvents.forConnection(config.connection()));
+        LocalServerMetrics metrics = Observability.localServerMetrics(config.connection());
+        OutgoingWebhooks webhooks = OutgoingWebhooks.from(config);
+        ChannelEventPublisher observers = channelEvents.forConnection(config.connection());
+        Optional<WebhookSender> sender = webhooks.urls().isEmpty() ? Optional.empty()
+                : Optional.of(new WebhookSender(config.connection(), settings.key(), settings.secret(), webhooks, metrics));
+        LocalApp app;
+        try {
+            app = server.register(settings, metrics, cluster, new ChannelEventRecords(config.connection(),
+                    Clock.systemUTC(), event -> {
+                        observers.publish(event);
+                        sender.ifPresent(webhook -> webhook.accept(event));
+                    }));
+        } catch (RuntimeException e) {
+            sender.ifPresent(WebhookSender::close);
+            throw e;
+        }
         Optional<CryptoUtil> crypto = config.get("encryption-master-key").map(CryptoUtil::new);
         return new BroadcastDriver() {
             @Override
@@ -108,6 +127,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
             @Override
             public void close() {
                 server.unregister(app);
+                sender.ifPresent(WebhookSender::close);
             }
         };
     }

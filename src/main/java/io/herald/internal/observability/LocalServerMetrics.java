@@ -42,6 +42,10 @@ public interface LocalServerMetrics {
     default void published(Source source) {
     }
 
+    /** Webhooks: {@code outcome} {@code sent}, {@code failed} (given up after retries) or {@code dropped} (queue full). */
+    default void webhooks(String outcome, int events) {
+    }
+
     /** Where to read the number of open connections from. */
     default void connections(Supplier<Number> count) {
     }

@@ -29,6 +29,7 @@ final class MicrometerMetrics {
     static final String QUEUE_DEPTH = "herald.broadcasts.queue.depth";
     static final String PUBLISHED = "herald.local.events.published";
     static final String CONNECTIONS = "herald.local.connections";
+    static final String WEBHOOK_EVENTS = "herald.local.webhook.events";
 
     private MicrometerMetrics() {
     }
@@ -127,6 +128,12 @@ final class MicrometerMetrics {
         @Override
         public void published(Source source) {
             published.get(source).increment();
+        }
+
+        @Override
+        public void webhooks(String outcome, int events) {
+            Counter.builder(WEBHOOK_EVENTS).description("Channel events sent to webhook URLs, by outcome")
+                    .tags("connection", connection, "outcome", outcome).register(registry).increment(events);
         }
 
         @Override
