@@ -222,6 +222,7 @@ class ClusterTest {
         JavaClient first = presenceOn(b, "nia", "presence-hooks");
         JavaClient second = presenceOn(a, "oto", "presence-hooks");
         second.close();
+        await().until(() -> text(a.uri("test/channel-events/presence-hooks")).contains("MemberRemoved oto"));
         first.close();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

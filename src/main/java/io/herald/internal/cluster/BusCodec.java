@@ -53,6 +53,23 @@ final class BusCodec {
         return json.toString();
     }
 
+    static String encode(CachedEvent cached) {
+        JsonObject json = new JsonObject();
+        json.addProperty("n", cached.name());
+        json.addProperty("d", cached.data());
+        return json.toString();
+    }
+
+    /** A cache channel's stored event, or empty for anything else. */
+    static Optional<CachedEvent> decodeCached(String text) {
+        try {
+            JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+            return Optional.of(new CachedEvent(string(json, "n"), string(json, "d")));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     static String encode(ClusterMessage.Terminate terminate) {
         JsonObject json = new JsonObject();
         json.addProperty("t", "t");

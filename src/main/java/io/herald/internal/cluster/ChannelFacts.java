@@ -1,5 +1,7 @@
 package io.herald.internal.cluster;
 
+import io.herald.internal.protocol.PusherProtocol;
+
 /**
  * What happens on a {@code local} app's channels, reported once for the whole app after the change and outside any
  * lock: by the registry on a single instance, by {@link RedisFanout} in a cluster (the instance that caused a change
@@ -15,6 +17,59 @@ public interface ChannelFacts {
     /** Reports nothing. */
     ChannelFacts NONE = new ChannelFacts() {
     };
+
+    /**
+     * {@code facts} without the channels that are Herald's own ({@code #...}, such as who is online), which are no
+     * application's business.
+     */
+    static ChannelFacts withoutServerChannels(ChannelFacts facts) {
+        return new ChannelFacts() {
+            @Override
+            public void occupied(String channel) {
+                if (!PusherProtocol.isServerChannel(channel)) {
+                    facts.occupied(channel);
+                }
+            }
+
+            @Override
+            public void vacated(String channel) {
+                if (!PusherProtocol.isServerChannel(channel)) {
+                    facts.vacated(channel);
+                }
+            }
+
+            @Override
+            public void memberAdded(String channel, String userId) {
+                if (!PusherProtocol.isServerChannel(channel)) {
+                    facts.memberAdded(channel, userId);
+                }
+            }
+
+            @Override
+            public void memberRemoved(String channel, String userId) {
+                if (!PusherProtocol.isServerChannel(channel)) {
+                    facts.memberRemoved(channel, userId);
+                }
+            }
+
+            @Override
+            public void clientEvent(String channel, String event, String data, String socketId, String userId) {
+                facts.clientEvent(channel, event, data, socketId, userId);
+            }
+
+            @Override
+            public void cacheMiss(String channel) {
+                facts.cacheMiss(channel);
+            }
+
+            @Override
+            public void subscriptionCount(String channel, int count) {
+                if (!PusherProtocol.isServerChannel(channel)) {
+                    facts.subscriptionCount(channel, count);
+                }
+            }
+        };
+    }
 
     /** The channel's first subscriber joined. */
     default void occupied(String channel) {

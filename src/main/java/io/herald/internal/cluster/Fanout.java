@@ -29,7 +29,8 @@ public interface Fanout extends AutoCloseable {
     void start(MessageSink sink);
 
     /**
-     * Sends an event to its channels' subscribers everywhere.
+     * Sends an event to its channels' subscribers everywhere, and keeps it as the last event of those that are cache
+     * channels.
      *
      * @throws ClusterUnavailable when it did not reach the cluster (nothing was delivered)
      */
@@ -53,13 +54,21 @@ public interface Fanout extends AutoCloseable {
 
     /**
      * One of this instance's connections asks to join a presence channel as {@code userId}: counted in the cluster
-     * unless the channel is full; the stage fails with {@link ClusterUnavailable} when it could not be counted.
+     * unless the channel is full; the stage fails with {@link ClusterUnavailable} when it could not be counted. Its
+     * {@link ClusterMessage.MemberJoined} carries the channel's members, or with {@code reported} only those of them
+     * (the watchlist of a user coming online, rather than everyone online).
      */
     CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
-            int maxMembers);
+            int maxMembers, List<String> reported);
 
     /** One of this instance's connections left a presence channel it had joined. */
     void leavePresence(String channel, String userId);
+
+    /**
+     * The last event published on a cache channel within its time to live, for a new subscriber (empty: a cache
+     * miss); the stage fails with {@link ClusterUnavailable} when it cannot be read.
+     */
+    CompletionStage<Optional<CachedEvent>> lastEvent(String channel);
 
     /** Occupied channels whose name starts with {@code prefix}, sorted by name. */
     List<ChannelSummary> channels(String prefix);

@@ -1,15 +1,18 @@
 package io.herald.internal.cluster;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.protocol.PusherProtocol;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -115,9 +118,28 @@ public final class RedisFanout implements Fanout {
         ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
+    // A cache channel's event is stored before it is published, on the same connection, so a subscriber that hears
+    // of it finds it cached.
     @Override
     public void publish(ClusterMessage.Published event) {
-        await(async().publish(bus, BusCodec.encode(event)));
+        RedisAsyncCommands<String, String> commands = async();
+        for (String channel : event.channels()) {
+            if (PusherProtocol.isCacheChannel(channel)) {
+                commands.set(settings.prefix() + ":cache:" + channel, BusCodec.encode(new CachedEvent(event.name(),
+                        event.data())), SetArgs.Builder.px(PusherProtocol.CACHE_TTL.toMillis()));
+            }
+        }
+        await(commands.publish(bus, BusCodec.encode(event)));
+    }
+
+    @Override
+    public CompletionStage<Optional<CachedEvent>> lastEvent(String channel) {
+        try {
+            return unavailableOnFailure(async().get(settings.prefix() + ":cache:" + channel))
+                    .thenApply(json -> Optional.ofNullable(json).flatMap(BusCodec::decodeCached));
+        } catch (ClusterUnavailable e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
@@ -152,11 +174,15 @@ public final class RedisFanout implements Fanout {
 
     @Override
     public CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
-            int maxMembers) {
+            int maxMembers, List<String> reported) {
         try {
+            JsonArray only = new JsonArray();
+            if (reported != null) {
+                reported.forEach(only::add);
+            }
             CompletionStage<Long> joined = unavailableOnFailure(async().<Long>eval(RedisScripts.JOIN,
                     ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance, channel, userId, infoJson,
-                    socketId, Integer.toString(maxMembers)));
+                    socketId, Integer.toString(maxMembers), reported == null ? "" : only.toString()));
             // a join that timed out may still have been counted: the next heartbeat makes the count right
             joined.whenComplete((result, failure) -> {
                 if (failure != null) {
@@ -353,6 +379,9 @@ public final class RedisFanout implements Fanout {
 
     private void requestSnapshots() {
         for (String channel : sink.holdings().presence().keySet()) {
+            if (PusherProtocol.isServerChannel(channel)) {
+                continue;   // Herald's own, such as who is online: nobody holds a view of its members
+            }
             await(async().eval(RedisScripts.SNAPSHOT, ScriptOutputType.INTEGER, new String[0], settings.prefix(),
                     instance, channel));
         }

@@ -77,8 +77,9 @@ final class RedisScripts {
             """;
 
     /**
-     * ARGV: prefix, node, channel, user, info, socket, max members. -1 when full; else counts the connection and
-     * publishes the join with the members as of now (1 when the user is new).
+     * ARGV: prefix, node, channel, user, info, socket, max members, and the members to report (a JSON array, or
+     * empty for all). -1 when full; else counts the connection and publishes the join with the members as of now
+     * (1 when the user is new).
      */
     static final String JOIN = COMMON + """
             local node, ch, user, info = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
@@ -87,8 +88,21 @@ final class RedisScripts {
             count(node, ch, 1)
             local new = presence(node, ch, user, info, 1)
             if new < 0 then new = 0 end
+            local members
+            if ARGV[8] == nil or ARGV[8] == '' then
+              members = redis.call('HGETALL', pu)
+            else
+              members = {}
+              for _, id in ipairs(cjson.decode(ARGV[8])) do
+                local found = redis.call('HGET', pu, id)
+                if found then
+                  table.insert(members, id)
+                  table.insert(members, found)
+                end
+              end
+            end
             redis.call('PUBLISH', bus, cjson.encode({t = 'j', c = ch, o = node, s = ARGV[6], u = user, i = info,
-              n = new, m = redis.call('HGETALL', pu)}))
+              n = new, m = members}))
             return new
             """;
 

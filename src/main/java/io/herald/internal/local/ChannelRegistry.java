@@ -29,14 +29,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * lock, so its messages may come back on the calling thread.
  */
 final class ChannelRegistry implements MessageSink {
+    /**
+     * Herald's own presence channel of signed-in users, which no client can name: its members are who is online,
+     * and its joins and leaves become watchlist events ({@code pusher_internal:watchlist_events}).
+     */
+    static final String ONLINE = "#online";
+
     private final Map<String, LocalSocket> sockets = new ConcurrentHashMap<>();
     private final Map<String, LocalChannel> channels = new ConcurrentHashMap<>();
     private final Map<String, Set<LocalSocket>> users = new ConcurrentHashMap<>();
     private final ChannelFacts facts;
+    private final ChannelFacts occupancy;
     private volatile Fanout fanout;
 
-    ChannelRegistry(ChannelFacts facts) {
+    /**
+     * @param facts where cache misses are reported
+     * @param reportsOccupancy whether this registry's view is the app's (a single instance) and so reports channels
+     *                         occupied and vacated and their subscription counts; in a cluster the fan-out does
+     */
+    ChannelRegistry(ChannelFacts facts, boolean reportsOccupancy) {
         this.facts = facts;
+        this.occupancy = reportsOccupancy ? facts : ChannelFacts.NONE;
     }
 
     void attach(Fanout fanout) {
@@ -69,9 +82,18 @@ final class ChannelRegistry implements MessageSink {
         }
     }
 
-    void signIn(LocalSocket socket, String userId) {
+    /**
+     * Signs the connection in and counts it as online; it is told which users of its watchlist are online, and later
+     * when they come and go.
+     */
+    void signIn(LocalSocket socket, String userId, List<String> watchlist) {
+        boolean first = socket.userId() == null;
         socket.signIn(userId);
+        socket.watch(watchlist);
         users.computeIfAbsent(userId, key -> ConcurrentHashMap.newKeySet()).add(socket);
+        if (first) {
+            joinPresence(socket, ONLINE, userId, "{}", Integer.MAX_VALUE, watchlist);
+        }
     }
 
     /** Subscribes to a public or private channel; {@code subscription_succeeded} is queued before any of its events. */
@@ -91,10 +113,29 @@ final class ChannelRegistry implements MessageSink {
         if (added[0]) {
             fanout.subscribed(channel);
             if (added[1]) {
-                facts.occupied(channel);
+                occupancy.occupied(channel);
             }
-            facts.subscriptionCount(channel, count[0]);
+            occupancy.subscriptionCount(channel, count[0]);
         }
+        replayCache(socket, channel);
+    }
+
+    // Right after subscription_succeeded: a cache channel's last event, or pusher:cache_miss.
+    private void replayCache(LocalSocket socket, String channel) {
+        if (!PusherProtocol.isCacheChannel(channel)) {
+            return;
+        }
+        fanout.lastEvent(channel).whenComplete((cached, failure) -> {
+            if (failure != null) {
+                return;
+            }
+            if (cached.isPresent()) {
+                socket.send(Frames.event(cached.get().name(), channel, cached.get().data(), null));
+            } else {
+                socket.send(Frames.frame("pusher:cache_miss", channel, "{}"));
+                facts.cacheMiss(channel);
+            }
+        });
     }
 
     /**
@@ -104,6 +145,11 @@ final class ChannelRegistry implements MessageSink {
      */
     CompletionStage<Fanout.JoinOutcome> joinPresence(LocalSocket socket, String channel, String userId, String infoJson,
             int maxMembers) {
+        return joinPresence(socket, channel, userId, infoJson, maxMembers, null);
+    }
+
+    private CompletionStage<Fanout.JoinOutcome> joinPresence(LocalSocket socket, String channel, String userId,
+            String infoJson, int maxMembers, List<String> reported) {
         if (socket.subscriptions().containsKey(channel)) {
             channels.computeIfPresent(channel, (name, state) -> {
                 if (state.subscribers().contains(socket)) {
@@ -121,7 +167,7 @@ final class ChannelRegistry implements MessageSink {
             socket.subscriptions().put(channel, userId);
             return state;
         });
-        return fanout.joinPresence(channel, socket.socketId(), userId, infoJson, maxMembers)
+        return fanout.joinPresence(channel, socket.socketId(), userId, infoJson, maxMembers, reported)
                 .whenComplete((outcome, failure) -> {
                     if (failure != null || outcome != Fanout.JoinOutcome.JOINED) {
                         withdraw(socket, channel, userId);
@@ -170,10 +216,10 @@ final class ChannelRegistry implements MessageSink {
             return;
         }
         if (ChannelType.of(channel) != ChannelType.PRESENCE) {
-            facts.subscriptionCount(channel, forgotten.subscribers());
+            occupancy.subscriptionCount(channel, forgotten.subscribers());
         }
         if (forgotten.subscribers() == 0) {
-            facts.vacated(channel);
+            occupancy.vacated(channel);
         }
     }
 
@@ -206,12 +252,20 @@ final class ChannelRegistry implements MessageSink {
         if (message instanceof ClusterMessage.Published event) {
             deliver(event);
         } else if (message instanceof ClusterMessage.MemberJoined joined) {
-            memberJoined(joined);
+            if (joined.channel().equals(ONLINE)) {
+                cameOnline(joined);
+            } else {
+                memberJoined(joined);
+            }
         } else if (message instanceof ClusterMessage.MemberLeft left) {
-            memberLeft(left);
+            if (left.channel().equals(ONLINE)) {
+                wentOffline(left.userId());
+            } else {
+                memberLeft(left);
+            }
         } else if (message instanceof ClusterMessage.Terminate terminate) {
             terminateHere(terminate.userId());
-        } else if (message instanceof ClusterMessage.Snapshot snapshot) {
+        } else if (message instanceof ClusterMessage.Snapshot snapshot && !snapshot.channel().equals(ONLINE)) {
             snapshot(snapshot);
         }
     }
@@ -241,9 +295,51 @@ final class ChannelRegistry implements MessageSink {
         return new LocalHoldings(subscriptions, presence);
     }
 
+    // A user's first connection anywhere signed in: the connection learns which of its watchlist are online, and
+    // the connections here watching that user learn that they are.
+    private void cameOnline(ClusterMessage.MemberJoined joined) {
+        List<LocalSocket> told = new ArrayList<>();
+        channels.computeIfPresent(ONLINE, (name, state) -> {
+            LocalSocket joiner = joined.socketId() == null ? null : sockets.get(joined.socketId());
+            if (joiner != null && state.joining().remove(joiner)) {
+                state.subscribers().add(joiner);
+                List<String> online = joined.members().keySet().stream().filter(joiner.watchlist()::contains).toList();
+                if (!online.isEmpty()) {
+                    joiner.offer(Frames.watchlist("online", online));
+                    told.add(joiner);
+                }
+            }
+            if (joined.newMember()) {
+                tellWatchers(state, joined.userId(), Frames.watchlist("online", List.of(joined.userId())), told);
+            }
+            return state;
+        });
+        told.forEach(LocalSocket::flush);
+    }
+
+    private void wentOffline(String userId) {
+        List<LocalSocket> told = new ArrayList<>();
+        channels.computeIfPresent(ONLINE, (name, state) -> {
+            tellWatchers(state, userId, Frames.watchlist("offline", List.of(userId)), told);
+            return state;
+        });
+        told.forEach(LocalSocket::flush);
+    }
+
+    // Called under the lock of ONLINE, whose subscribers are this instance's signed-in connections.
+    private static void tellWatchers(LocalChannel online, String userId, String frame, List<LocalSocket> told) {
+        for (LocalSocket watcher : online.subscribers()) {
+            if (watcher.watchlist().contains(userId)) {
+                watcher.offer(frame);
+                told.add(watcher);
+            }
+        }
+    }
+
     /** This instance's occupied channels whose name starts with {@code prefix}, sorted by name. */
     List<ChannelSummary> summaries(String prefix) {
         return channels.values().stream()
+                .filter(channel -> !PusherProtocol.isServerChannel(channel.name()))
                 .filter(channel -> channel.name().startsWith(prefix == null ? "" : prefix))
                 .map(this::summary)
                 .flatMap(Optional::stream)
@@ -306,6 +402,7 @@ final class ChannelRegistry implements MessageSink {
     private void memberJoined(ClusterMessage.MemberJoined joined) {
         List<LocalSocket> told = new ArrayList<>();
         boolean[] changed = new boolean[1];
+        LocalSocket[] confirmed = new LocalSocket[1];
         channels.computeIfPresent(joined.channel(), (name, state) -> {
             LocalSocket joiner = joined.socketId() == null ? null : sockets.get(joined.socketId());
             if (joiner != null && state.joining().remove(joiner)) {
@@ -317,6 +414,7 @@ final class ChannelRegistry implements MessageSink {
                 joiner.offer(Frames.subscriptionSucceeded(name, Frames.presence(joined.members())));
                 state.subscribers().add(joiner);
                 told.add(joiner);
+                confirmed[0] = joiner;
             }
             if (joined.newMember() && !state.subscribers().isEmpty() && !state.members().containsKey(joined.userId())) {
                 state.members().put(joined.userId(), joined.infoJson());
@@ -326,7 +424,10 @@ final class ChannelRegistry implements MessageSink {
         });
         told.forEach(LocalSocket::flush);
         if (changed[0]) {
-            facts.occupied(joined.channel());
+            occupancy.occupied(joined.channel());
+        }
+        if (confirmed[0] != null) {
+            replayCache(confirmed[0], joined.channel());
         }
     }
 

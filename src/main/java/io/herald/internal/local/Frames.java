@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +61,20 @@ final class Frames {
 
     static String memberRemoved(String channel, String userId) {
         return frame("pusher_internal:member_removed", channel, "{\"user_id\":" + quote(userId) + "}");
+    }
+
+    /** {@code pusher_internal:watchlist_events}: users of a watchlist came {@code online} or went {@code offline}. */
+    static String watchlist(String name, List<String> userIds) {
+        JsonArray ids = new JsonArray();
+        userIds.forEach(ids::add);
+        JsonObject event = new JsonObject();
+        event.addProperty("name", name);
+        event.add("user_ids", ids);
+        JsonArray events = new JsonArray();
+        events.add(event);
+        JsonObject data = new JsonObject();
+        data.add("events", events);
+        return frame("pusher_internal:watchlist_events", null, data.toString());
     }
 
     static String signinSuccess(String userData) {

@@ -1,10 +1,14 @@
 package io.herald.internal.local;
 
 import io.herald.internal.cluster.ChannelFacts;
+import io.herald.internal.cluster.CachedEvent;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterMessage;
 import io.herald.internal.cluster.Fanout;
 import io.herald.internal.cluster.MessageSink;
+import io.herald.internal.protocol.PusherProtocol;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +25,18 @@ final class InProcessFanout implements Fanout {
     private final ChannelRegistry registry;
     private final ChannelFacts facts;
     private final Map<String, Map<String, MessageSink.Member>> presence = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    /** A cache channel's last event and when it stops being sent. */
+    private record Cached(CachedEvent event, Instant expires) {
+    }
 
     /** @param facts where members added and removed are reported */
-    InProcessFanout(ChannelRegistry registry, ChannelFacts facts) {
+    InProcessFanout(ChannelRegistry registry, ChannelFacts facts, Clock clock) {
         this.registry = registry;
         this.facts = facts;
+        this.clock = clock;
     }
 
     @Override
@@ -35,7 +46,23 @@ final class InProcessFanout implements Fanout {
 
     @Override
     public void publish(ClusterMessage.Published event) {
+        Instant expires = clock.instant().plus(PusherProtocol.CACHE_TTL);
+        for (String channel : event.channels()) {
+            if (PusherProtocol.isCacheChannel(channel)) {
+                cache.put(channel, new Cached(new CachedEvent(event.name(), event.data()), expires));
+            }
+        }
         registry.receive(event);
+    }
+
+    @Override
+    public CompletionStage<Optional<CachedEvent>> lastEvent(String channel) {
+        Cached cached = cache.get(channel);
+        if (cached != null && !clock.instant().isBefore(cached.expires())) {
+            cache.remove(channel, cached);
+            cached = null;
+        }
+        return CompletableFuture.completedFuture(Optional.ofNullable(cached).map(Cached::event));
     }
 
     @Override
@@ -61,7 +88,7 @@ final class InProcessFanout implements Fanout {
 
     @Override
     public CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
-            int maxMembers) {
+            int maxMembers, List<String> reported) {
         JoinOutcome[] outcome = {JoinOutcome.JOINED};
         boolean[] added = new boolean[1];
         presence.compute(channel, (name, existing) -> {
@@ -74,7 +101,7 @@ final class InProcessFanout implements Fanout {
             members.put(userId, member == null ? new MessageSink.Member(1, infoJson)
                     : new MessageSink.Member(member.connections() + 1, member.infoJson()));
             registry.receive(new ClusterMessage.MemberJoined(name, socketId, userId, infoJson, member == null,
-                    infos(members)));
+                    infos(members, reported)));
             added[0] = member == null;
             return members;
         });
@@ -131,9 +158,13 @@ final class InProcessFanout implements Fanout {
         // nothing held outside the registry
     }
 
-    private static Map<String, String> infos(Map<String, MessageSink.Member> members) {
+    private static Map<String, String> infos(Map<String, MessageSink.Member> members, List<String> reported) {
         Map<String, String> infos = new LinkedHashMap<>();
-        members.forEach((userId, member) -> infos.put(userId, member.infoJson()));
+        members.forEach((userId, member) -> {
+            if (reported == null || reported.contains(userId)) {
+                infos.put(userId, member.infoJson());
+            }
+        });
         return infos;
     }
 }

@@ -9,6 +9,7 @@ import io.herald.internal.cluster.RedisFanout;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.OutboundEvent;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,16 +27,18 @@ final class LocalApp {
     private final ProtocolHandler protocol;
 
     /**
-     * @param facts where what happens on channels is reported, once for the app (by this instance's registry and
+     * @param reported where what happens on channels is reported, once for the app (by this instance's registry and
      *              fan-out alone, or by the cluster's)
      * @param cluster how the app scales: over Redis, or (empty) not at all
      */
-    LocalApp(LocalSettings settings, LocalServerMetrics metrics, ChannelFacts facts, Optional<ClusterSettings> cluster) {
+    LocalApp(LocalSettings settings, LocalServerMetrics metrics, ChannelFacts reported,
+            Optional<ClusterSettings> cluster) {
+        ChannelFacts facts = ChannelFacts.withoutServerChannels(reported);
         this.settings = settings;
         this.metrics = metrics;
-        this.registry = new ChannelRegistry(cluster.isPresent() ? ChannelFacts.NONE : facts);
+        this.registry = new ChannelRegistry(facts, cluster.isEmpty());
         this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts))
-                .orElseGet(() -> new InProcessFanout(registry, facts));
+                .orElseGet(() -> new InProcessFanout(registry, facts, Clock.systemUTC()));
         registry.attach(fanout);
         this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts);
         metrics.connections(registry::connections);
@@ -110,11 +113,12 @@ final class LocalApp {
 
     /** Occupied channels whose name starts with {@code prefix}, over the cluster, sorted by name. */
     List<ChannelSummary> occupied(String prefix) {
-        return fanout.channels(prefix);
+        return fanout.channels(prefix).stream().filter(summary -> !PusherProtocol.isServerChannel(summary.name()))
+                .toList();
     }
 
     Optional<ChannelSummary> channel(String name) {
-        return fanout.channel(name);
+        return PusherProtocol.isServerChannel(name) ? Optional.empty() : fanout.channel(name);
     }
 
     List<String> users(String channel) {

@@ -1,5 +1,6 @@
 package io.herald.internal.local;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ final class LocalSocket {
     private volatile boolean inSend;
     private volatile boolean completedInSend;
     private volatile String userId;
+    private volatile List<String> watchlist = List.of();
     private volatile boolean closing;
     private volatile boolean overCapacity;
     private volatile int closeCode;
@@ -61,6 +63,15 @@ final class LocalSocket {
 
     void signIn(String id) {
         userId = id;
+    }
+
+    /** The users whose coming online and going offline this connection is told about. */
+    List<String> watchlist() {
+        return watchlist;
+    }
+
+    void watch(List<String> userIds) {
+        watchlist = List.copyOf(userIds);
     }
 
     /** Whether one more client event fits in this second's allowance. */

@@ -11,6 +11,7 @@ import io.herald.internal.protocol.Json;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.internal.signing.ChannelSigner;
 import io.herald.internal.signing.Hmac;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -156,7 +157,9 @@ final class ProtocolHandler {
             socket.send(Frames.error(INVALID_MESSAGE, "pusher:unsubscribe needs a channel"));
             return;
         }
-        registry.unsubscribe(socket, channel);
+        if (!channel.equals(ChannelRegistry.ONLINE)) {
+            registry.unsubscribe(socket, channel);
+        }
     }
 
     private void signIn(LocalSocket socket, JsonObject data) {
@@ -165,7 +168,8 @@ final class ProtocolHandler {
             socket.send(Frames.error(UNAUTHORIZED, "Invalid signature for the sign-in"));
             return;
         }
-        String id = Json.parseObject(userData).map(user -> user.get("id"))
+        Optional<JsonObject> user = Json.parseObject(userData);
+        String id = user.map(fields -> fields.get("id"))
                 .filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString).orElse("");
         if (id.isEmpty()) {
             socket.send(Frames.error(INVALID_MESSAGE, "user_data has no id"));
@@ -175,8 +179,27 @@ final class ProtocolHandler {
             socket.send(Frames.error(UNAUTHORIZED, "This connection is signed in as another user"));
             return;
         }
-        registry.signIn(socket, id);
+        List<String> watchlist = watchlist(user.get());
         socket.send(Frames.signinSuccess(userData));
+        if (watchlist.size() > PusherProtocol.MAX_WATCHLIST) {
+            socket.send(Frames.error(PusherProtocol.WATCHLIST_LIMIT, "Watchlist over " + PusherProtocol.MAX_WATCHLIST
+                    + " users: only the first " + PusherProtocol.MAX_WATCHLIST + " are watched"));
+            watchlist = watchlist.subList(0, PusherProtocol.MAX_WATCHLIST);
+        }
+        registry.signIn(socket, id, watchlist);
+    }
+
+    private static List<String> watchlist(JsonObject user) {
+        JsonElement list = user.get("watchlist");
+        List<String> ids = new ArrayList<>();
+        if (list != null && list.isJsonArray()) {
+            for (JsonElement id : list.getAsJsonArray()) {
+                if (id.isJsonPrimitive() && !ids.contains(id.getAsString())) {
+                    ids.add(id.getAsString());
+                }
+            }
+        }
+        return ids;
     }
 
     private void clientEvent(LocalSocket socket, String event, String channel, JsonElement data) {

@@ -1,6 +1,7 @@
 package io.herald.internal.protocol;
 
 import io.herald.Channel;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,9 @@ public final class PusherProtocol {
     /** The prefix of the channel that reaches one signed-in user ({@code sendToUser}). */
     public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
 
+    /** How long a cache channel keeps its last event (Pusher: up to 30 minutes). */
+    public static final Duration CACHE_TTL = Duration.ofMinutes(30);
+
     /** {@code pusher:error} / close code: no app has the key the client connected with. */
     public static final int APP_DOES_NOT_EXIST = 4001;
     /** The app has as many connections as it may hold. */
@@ -43,6 +47,10 @@ public final class PusherProtocol {
     public static final int RECONNECT_NOW = 4200;
     /** Over a limit: message size, channels per connection, client events per second. */
     public static final int OVER_LIMIT = 4301;
+    /** A watchlist over {@link #MAX_WATCHLIST} users (the sign-in still succeeds). */
+    public static final int WATCHLIST_LIMIT = 4302;
+    /** The most users one watchlist watches. */
+    public static final int MAX_WATCHLIST = 100;
 
     private static final Pattern SOCKET_ID = Pattern.compile("\\d{1,20}\\.\\d{1,20}");
     private static final Pattern WIRE_CHANNEL = Pattern.compile(
@@ -94,6 +102,15 @@ public final class PusherProtocol {
         }
         long seconds = Long.parseLong(timestamp);
         return seconds > nowSeconds - MAX_TIMESTAMP_SKEW_SECONDS && seconds < nowSeconds + MAX_TIMESTAMP_SKEW_SECONDS;
+    }
+
+    /**
+     * Whether the channel keeps its last event for new subscribers: {@code cache-}, {@code private-cache-},
+     * {@code private-encrypted-cache-} and {@code presence-cache-} channels.
+     */
+    public static boolean isCacheChannel(String channel) {
+        return channel.startsWith("cache-") || channel.startsWith("private-cache-")
+                || channel.startsWith("private-encrypted-cache-") || channel.startsWith("presence-cache-");
     }
 
     /** Whether the channel is one of Pusher's own ({@code #server-to-user-...}), which applications cannot name. */

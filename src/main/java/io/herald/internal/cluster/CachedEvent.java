@@ -1,0 +1,11 @@
+package io.herald.internal.cluster;
+
+/**
+ * The last event published on a cache channel, kept for {@link io.herald.internal.protocol.PusherProtocol#CACHE_TTL}
+ * and sent to each new subscriber right after {@code pusher:subscription_succeeded}.
+ *
+ * @param name the event's name
+ * @param data its data, as subscribers receive it
+ */
+public record CachedEvent(String name, String data) {
+}
