@@ -18,6 +18,7 @@ function client(base, user) {
     forceTLS: false,
     enabledTransports: ['ws'],
     channelAuthorization: { endpoint: `${base}/broadcasting/authorize`, headers: { 'X-Test-User': user } },
+    userAuthentication: { endpoint: `${base}/broadcasting/user-auth`, headers: { 'X-Test-User': user } },
   });
   clients.push(pusher);
   return pusher;
@@ -73,4 +74,24 @@ test('presence members on two instances see one member list and each other join 
   const left = once(adasRoom, 'pusher:member_removed');
   bob.unsubscribe('presence-js-room');
   assert.equal((await left).id, 'bob');
+});
+
+test('a cache channel\'s last event, published on one instance, reaches a new subscriber on the other', async () => {
+  await api(a).trigger('cache-cluster', 'Price', { price: 3 });
+  const channel = client(b, 'cy').subscribe('cache-cluster');
+  assert.deepEqual(await once(channel, 'Price'), { price: 3 });
+});
+
+test('a watchlist on one instance hears of a user on the other coming online and going offline', async () => {
+  const bob = client(b, 'bob');
+  const bobIn = once(bob, 'pusher:signin_success');
+  bob.signin();
+  await bobIn;
+  const ada = client(a, 'ada');   // ada watches bob, cy and eve
+  const online = new Promise((resolve) => ada.user.watchlist.bind('online', (event) => resolve(event.user_ids)));
+  ada.signin();
+  assert.deepEqual(await online, ['bob']);
+  const offline = new Promise((resolve) => ada.user.watchlist.bind('offline', (event) => resolve(event.user_ids)));
+  bob.disconnect();
+  assert.deepEqual(await offline, ['bob']);
 });

@@ -147,6 +147,16 @@ class ChannelEventsTest {
     }
 
     @Test
+    void aSubscriberOfAnEmptyCacheChannelMakesACacheMiss() throws Exception {
+        try (JavaClient gil = new JavaClient(server, LocalEnv.KEY, "gil").connected()) {
+            gil.pusher.subscribe("cache-nothing-yet", gil.listener);
+            next(gil.subscribed);
+
+            await().untilAsserted(() -> assertThat(observers.seen).contains("CacheMiss cache-nothing-yet"));
+        }
+    }
+
+    @Test
     void anObserverThatThrowsIsLoggedAndChangesNothingForClients() throws Exception {
         observers.failOn = "failing";
         try (LogCapture log = LogCapture.everything();

@@ -53,7 +53,7 @@ public final class ClusterNode {
         HeraldServer server;
         try {
             server = HeraldServer.atRootOnPortWithEnvironment(Integer.parseInt(args[0]), config, NodeResource.class,
-                    FailureLog.class, ChannelEventLog.class);
+                    FailureLog.class, ChannelEventLog.class, Watchers.class);
         } catch (RuntimeException e) {
             e.printStackTrace(System.out);
             System.out.println(FAILED);

@@ -236,7 +236,7 @@ class ClusterTest {
     @Test
     void pusherJsOnOneInstanceSeesWhatAnotherInstancePublishes() throws Exception {
         assertThat(Path.of("node_modules", "pusher-js")).as("npm packages (run npm ci at the project root)").exists();
-        NodeTestRun.assertPasses("src/test/js/cluster.test.mjs", 3, 120, Map.of(
+        NodeTestRun.assertPasses("src/test/js/cluster.test.mjs", 5, 120, Map.of(
                 "HERALD_URL_A", "http://127.0.0.1:" + a.port(),
                 "HERALD_URL_B", "http://127.0.0.1:" + b.port(),
                 "HERALD_KEY", LocalEnv.KEY,

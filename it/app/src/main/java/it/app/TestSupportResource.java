@@ -6,6 +6,7 @@ import io.herald.testkit.RecordedBroadcast;
 import io.herald.testkit.RecordedBroadcasts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the runtime scenarios do to the application that its users would not: fill the {@code held} connection's
  * queue (readiness DOWN), release it (UP), and send through the {@code flaky} connection, whose server refuses
- * connections (a retry, then a failure), and use Herald's test kit inside the deployment.
+ * connections (a retry, then a failure), use Herald's test kit inside the deployment, and read what the
+ * application's channel-event observer saw.
  */
 @Path("test-support")
 @RequestScoped
@@ -32,6 +34,17 @@ public class TestSupportResource {
 
     @Inject
     RecordedBroadcasts recorded;
+
+    @Inject
+    PresenceLog presence;
+
+    /** The presence joins the application observed, one {@code channel user} per line. */
+    @GET
+    @Path("members-added")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String membersAdded() {
+        return String.join("\n", presence.joined());
+    }
 
     // The first event is taken by the sender and held there; the ones after it fill the queue until it refuses one.
     @POST

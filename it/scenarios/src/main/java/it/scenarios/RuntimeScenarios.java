@@ -9,10 +9,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
+import com.pusher.client.channel.PresenceChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
+import com.pusher.client.channel.User;
 import com.pusher.client.connection.ConnectionEventListener;
 import com.pusher.client.connection.ConnectionState;
 import com.pusher.client.connection.ConnectionStateChange;
+import com.pusher.client.util.HttpChannelAuthorizer;
 import io.herald.testing.SingleFrameSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +23,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -164,6 +169,56 @@ public abstract class RuntimeScenarios {
         String channelData = json.get("channel_data").getAsString();
         assertEquals("{\"user_id\":\"ada\"}", channelData);
         assertEquals(KEY + ":" + hmac("1234.5678:presence-lobby:" + channelData), json.get("auth").getAsString());
+    }
+
+    @Test
+    void anApplicationObserverHearsAPusherJavaClientJoinAPresenceChannel() throws Exception {
+        HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer(baseUri().resolve("broadcasting/authorize").toString());
+        authorizer.setHeaders(Map.of("X-User", "zoe"));
+        Pusher zoe = new Pusher(KEY, new PusherOptions().setHost(baseUri().getHost()).setWsPort(baseUri().getPort())
+                .setUseTLS(false).setChannelAuthorizer(authorizer));
+        CountDownLatch subscribed = new CountDownLatch(1);
+        zoe.connect();
+        try {
+            zoe.subscribePresence("presence-observed", new PresenceChannelEventListener() {
+                @Override
+                public void onUsersInformationReceived(String channelName, Set<User> users) {
+                    subscribed.countDown();
+                }
+
+                @Override
+                public void userSubscribed(String channelName, User user) {
+                }
+
+                @Override
+                public void userUnsubscribed(String channelName, User user) {
+                }
+
+                @Override
+                public void onAuthenticationFailure(String message, Exception e) {
+                }
+
+                @Override
+                public void onSubscriptionSucceeded(String channelName) {
+                }
+
+                @Override
+                public void onEvent(PusherEvent event) {
+                }
+            });
+            assertTrue(subscribed.await(20, TimeUnit.SECONDS), "zoe joined presence-observed");
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            String seen = "";
+            while (!seen.contains("presence-observed zoe") && System.nanoTime() < deadline) {
+                seen = http.send(HttpRequest.newBuilder(baseUri().resolve("test-support/members-added")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                Thread.sleep(100);
+            }
+            assertTrue(seen.contains("presence-observed zoe"), "MemberAdded observed by the application: " + seen);
+        } finally {
+            zoe.disconnect();
+        }
     }
 
     /**
