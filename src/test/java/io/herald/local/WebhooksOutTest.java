@@ -15,7 +15,12 @@ import io.herald.ChannelEvent;
 import io.herald.MemberAdded;
 import io.herald.MemberRemoved;
 import io.herald.testing.HeraldServer;
+import io.herald.testing.LogCapture;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -143,6 +148,41 @@ class WebhooksOutTest {
         assertThat(requests.subList(0, 3)).extracting(Request::body).containsOnly(requests.get(0).body());
         assertThat(requests.get(3).body()).as("accepted the third time: the next webhook is the next event's")
                 .contains("\"channel\":\"marker\"");
+    }
+
+    /** The application's Micrometer registry. */
+    @ApplicationScoped
+    public static class Meters {
+        @Produces
+        @ApplicationScoped
+        MeterRegistry registry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @Test
+    void aWebhookRefusedWith4xxIsGivenUpLoggedAndCounted() throws Exception {
+        answers.add(400);
+        server = HeraldServer.atRoot(LocalEnv.config("broadcast.local.webhooks.url=" + hooksUrl(),
+                "broadcast.local.webhooks.kinds=channel_occupied"), Meters.class);
+        MeterRegistry meters = server.container().select(MeterRegistry.class).get();
+        try (LogCapture log = LogCapture.everything();
+                JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            ada.pusher.subscribe("refused", ada.listener);
+            next(ada.subscribed);
+            await().untilAsserted(() -> assertThat(log.text()).contains("HERALD-0219: A webhook of connection 'local' "
+                    + "with 1 event(s) was not accepted by 127.0.0.1 (answered 400) and is given up"));
+            ada.pusher.subscribe("accepted", ada.listener);
+            await().until(() -> requests.size() == 2);
+        }
+
+        await().untilAsserted(() -> {
+            assertThat(meters.counter("herald.local.webhook.events", "connection", "local", "outcome", "failed").count())
+                    .isEqualTo(1.0);
+            assertThat(meters.counter("herald.local.webhook.events", "connection", "local", "outcome", "sent").count())
+                    .isEqualTo(1.0);
+        });
+        assertThat(requests).as("a 4xx is not retried").hasSize(2);
     }
 
     @Test
