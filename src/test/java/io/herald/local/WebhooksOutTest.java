@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class WebhooksOutTest {
     private HttpServer receiver;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger secondUrlBodies = new AtomicInteger();
     private HeraldServer server;
 
     /** One webhook as it arrived. */
@@ -67,6 +69,12 @@ class WebhooksOutTest {
     @BeforeEach
     void startReceiver() throws IOException {
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/second", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            secondUrlBodies.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
         receiver.createContext("/hooks", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             requests.add(new Request(exchange.getRequestHeaders().getFirst("X-Pusher-Key"),
@@ -183,6 +191,19 @@ class WebhooksOutTest {
                     .isEqualTo(1.0);
         });
         assertThat(requests).as("a 4xx is not retried").hasSize(2);
+    }
+
+    @Test
+    void everyConfiguredUrlGetsEveryWebhook() throws Exception {
+        String second = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/second";
+        server = HeraldServer.atRoot(LocalEnv.config("broadcast.local.webhooks.url=" + hooksUrl() + ", " + second,
+                "broadcast.local.webhooks.kinds=channel_occupied"));
+        try (JavaClient ada = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            ada.pusher.subscribe("both", ada.listener);
+            next(ada.subscribed);
+
+            await().until(() -> requests.size() == 1 && secondUrlBodies.get() == 1);
+        }
     }
 
     @Test
