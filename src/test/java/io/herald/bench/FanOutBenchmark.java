@@ -62,7 +62,7 @@ public final class FanOutBenchmark {
         }
     }
 
-    private static Result measure(HeraldServer server, String url, int clients, boolean subscribe, int rounds,
+    static Result measure(HeraldServer server, String url, int clients, boolean subscribe, int rounds,
             LongConsumer fire) throws Exception {
         long heapBefore = LiveHeap.settled();
         Process fleet = new ProcessBuilder(javaExecutable(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
