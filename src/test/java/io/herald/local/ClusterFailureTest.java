@@ -14,9 +14,12 @@ import static io.herald.local.JavaClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.gson.JsonPrimitive;
 import com.pusher.rest.Pusher;
+import io.herald.internal.signing.Hmac;
 import io.herald.testing.RedisProcess;
 import java.io.File;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,6 +106,17 @@ class ClusterFailureTest {
         try (Pusher api = api(b)) {
             assertThat(api.trigger("ticker", "Said", Map.of("n", 0)).getHttpStatus()).isEqualTo(503);
             assertThat(api.get("/channels").getHttpStatus()).isEqualTo(503);
+        }
+        try (RawSocket newcomer = RawSocket.open(URI.create("ws://127.0.0.1:" + b.port() + "/app/" + LocalEnv.KEY))) {
+            String socketId = newcomer.socketId();
+            newcomer.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"news\"}}");
+            assertThat(newcomer.next()).as("a public subscription is served locally").contains("subscription_succeeded");
+            String channelData = "{\"user_id\":\"newcomer\"}";
+            String auth = LocalEnv.KEY + ":" + Hmac.sha256Hex(LocalEnv.SECRET, socketId + ":presence-room:" + channelData);
+            newcomer.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-room\",\"auth\":\""
+                    + auth + "\",\"channel_data\":" + new JsonPrimitive(channelData) + "}}");
+            assertThat(newcomer.next()).as("a presence subscription needs the cluster").contains("subscription_error")
+                    .contains("\\\"status\\\":503");
         }
         carol.close();
 
