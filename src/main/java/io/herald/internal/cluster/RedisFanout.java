@@ -6,22 +6,9 @@ import io.herald.ChannelType;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.protocol.PusherProtocol;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +16,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -50,9 +36,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * fanout.start(registry);     // connects (retried in the background), registers, subscribes
  * }</pre>
  *
- * <p>Redis unreachable: publishing fails with {@link ClusterUnavailable}, {@link #isReady()} is false, Lettuce
- * reconnects with backoff; the next heartbeat then re-registers what this instance holds (Redis may have restarted
- * empty) and every instance re-checks the presence members its subscribers were told about.
+ * <p>Redis unreachable ({@link RedisLink}): publishing fails with {@link ClusterUnavailable}, {@link #isReady()} is
+ * false, Lettuce reconnects with backoff; the next heartbeat then re-registers what this instance holds (Redis may
+ * have restarted empty) and every instance re-checks the presence members its subscribers were told about.
  */
 public final class RedisFanout implements Fanout {
     private final ClusterSettings settings;
@@ -70,10 +56,7 @@ public final class RedisFanout implements Fanout {
     private volatile boolean ready;
     private volatile boolean closed;
     private volatile MessageSink sink;
-    private ClientResources resources;
-    private RedisClient client;
-    private volatile StatefulRedisConnection<String, String> commands;
-    private volatile StatefulRedisPubSubConnection<String, String> subscriber;
+    private volatile RedisLink link;
 
     /** @param facts where this instance reports the changes it caused, so that each is reported once in the cluster */
     public RedisFanout(ClusterSettings settings, ChannelFacts facts) {
@@ -92,27 +75,8 @@ public final class RedisFanout implements Fanout {
     @Override
     public void start(MessageSink sink) {
         this.sink = sink;
-        resources = ClientResources.builder()
-                .ioThreadPoolSize(2)
-                .computationThreadPoolSize(1)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), settings.heartbeatInterval(), 2,
-                        TimeUnit.MILLISECONDS))
-                .build();
-        client = RedisClient.create(resources, RedisURI.create(settings.redisUrl()));
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                // fail at once while disconnected, rather than queue: a publish that cannot be sent is retried by
-                // the delivery engine, and is not sent twice by a replay on reconnection
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).keepAlive(true).build())
-                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
-                .build());
-        client.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-                linkLost(null);
-            }
-        });
+        // Lettuce calls onMessage on its I/O thread, which must not wait; one thread keeps the order
+        link = new RedisLink(settings, bus, () -> linkLost(null), message -> delivery.execute(() -> dispatch(message)));
         tick();
         long interval = settings.heartbeatInterval().toMillis();
         ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
@@ -239,21 +203,16 @@ public final class RedisFanout implements Fanout {
         closed = true;
         ready = false;
         ticker.shutdownNow();
-        try {
-            if (commands != null && commands.isOpen()) {
-                commands.sync().eval(RedisScripts.WITHDRAW, ScriptOutputType.INTEGER, new String[0], settings.prefix(),
-                        instance);
+        if (link != null) {
+            try {
+                link.await(link.async().eval(RedisScripts.WITHDRAW, ScriptOutputType.INTEGER, new String[0],
+                        settings.prefix(), instance));
+            } catch (ClusterUnavailable e) {
+                // the others remove this instance once its heartbeat expires
             }
-        } catch (RuntimeException e) {
-            // the others remove this instance once its heartbeat expires
+            link.close();
         }
         delivery.shutdown();
-        if (client != null) {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
-        if (resources != null) {
-            resources.shutdown(0, 2, TimeUnit.SECONDS);
-        }
     }
 
     // The heartbeat: renews this instance, removes dead ones, re-registers this instance's state when Redis lost it
@@ -263,10 +222,10 @@ public final class RedisFanout implements Fanout {
             return;
         }
         try {
-            connectIfNeeded();
+            link.connectIfNeeded();
             Long registered = await(async().<Long>eval(RedisScripts.HEARTBEAT, ScriptOutputType.INTEGER,
                     new String[0], settings.prefix(), instance, Long.toString(settings.nodeTimeout().toMillis())));
-            if (!subscriber.isOpen()) {
+            if (!link.subscribed()) {
                 throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("its pub/sub connection is down"), null);
             }
             if (registered == 0 || needsSync.getAndSet(false)) {
@@ -293,24 +252,6 @@ public final class RedisFanout implements Fanout {
         needsSync.set(true);
         if (!closed && !warned.getAndSet(true)) {
             HeraldLog.clusterUnreachable(settings.prefix(), cause == null ? "disconnected" : cause.getMessage());
-        }
-    }
-
-    private synchronized void connectIfNeeded() {
-        if (commands == null) {
-            commands = client.connect();
-        }
-        if (subscriber == null) {
-            StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
-            connection.addListener(new RedisPubSubAdapter<>() {
-                @Override
-                public void message(String channel, String message) {
-                    // Lettuce calls this on its I/O thread, which must not wait; one thread keeps the order
-                    delivery.execute(() -> dispatch(message));
-                }
-            });
-            connection.sync().subscribe(bus);
-            subscriber = connection;
         }
     }
 
@@ -411,36 +352,21 @@ public final class RedisFanout implements Fanout {
     }
 
     private RedisAsyncCommands<String, String> async() {
-        StatefulRedisConnection<String, String> connection = commands;
-        if (closed || connection == null) {
+        if (closed || link == null) {
             throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("not connected"), null);
         }
-        return connection.async();
+        return link.async();
     }
 
     private <T> T await(CompletionStage<T> command) {
-        try {
-            return command.toCompletableFuture().get(settings.commandTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("interrupted while waiting"), e);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new ClusterUnavailable(HeraldMessages.clusterUnreachable(String.valueOf(cause.getMessage())), cause);
-        }
+        return link.await(command);
     }
 
     private static <T> CompletionStage<T> unavailableOnFailure(CompletionStage<T> command) {
-        return command.handle((result, failure) -> {
-            if (failure != null) {
-                throw new ClusterUnavailable(HeraldMessages.clusterUnreachable(String.valueOf(failure.getMessage())),
-                        failure);
-            }
-            return result;
-        });
+        return RedisLink.unavailableOnFailure(command);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
