@@ -17,7 +17,8 @@ class DemoPageTest {
             port = socket.getLocalPort();
         }
         try (DemoServer demo = DemoServer.start(port)) {
-            BrowserTestRun.assertPasses("test/demo-page.test.mjs", 2, Map.of("DEMO_URL", "http://localhost:" + port + "/"));
+            BrowserTestRun.assertPasses("test/demo-page.test.mjs", 2,
+                    Map.of("DEMO_URL", "http://localhost:" + port + "/"));
         }
     }
 }

@@ -173,7 +173,8 @@ public abstract class RuntimeScenarios {
 
     @Test
     void anApplicationObserverHearsAPusherJavaClientJoinAPresenceChannel() throws Exception {
-        HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer(baseUri().resolve("broadcasting/authorize").toString());
+        HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer(
+                baseUri().resolve("broadcasting/authorize").toString());
         authorizer.setHeaders(Map.of("X-User", "zoe"));
         Pusher zoe = new Pusher(KEY, new PusherOptions().setHost(baseUri().getHost()).setWsPort(baseUri().getPort())
                 .setUseTLS(false).setChannelAuthorizer(authorizer));
