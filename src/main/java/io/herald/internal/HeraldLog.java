@@ -117,4 +117,13 @@ public final class HeraldLog {
         LOG.log(Level.ERROR, "HERALD-0220: A channel event of connection ''{0}'' was not sent as a webhook: {1} events "
                 + "are already waiting to be sent", connection, capacity);
     }
+
+    public static void outboxUnreachable(String connection, String why) {
+        LOG.log(Level.WARNING, "HERALD-0221: The outbox of connection ''{0}'' cannot reach its data source ({1}): "
+                + "rows wait, readiness is DOWN, the relay tries again", connection, why);
+    }
+
+    public static void outboxReachableAgain(String connection) {
+        LOG.log(Level.INFO, "HERALD-0222: The outbox of connection ''{0}'' reaches its data source again", connection);
+    }
 }

@@ -117,6 +117,17 @@ public final class HeraldMessages {
         return "HERALD-0021: The cluster's Redis is unreachable (" + why + "); nothing was sent";
     }
 
+    public static String outboxTableFailed(String connection, String table, String why) {
+        return "HERALD-0022: The outbox of connection '" + connection + "' could not find or create its table " + table
+                + ": " + why;
+    }
+
+    public static IllegalStateException outboxDataSourceMissing(String connection, String name, String why) {
+        return new IllegalStateException("HERALD-0023: The outbox of connection '" + connection + "' needs a data "
+                + "source: none is at '" + name + "' (" + why + "); name one with broadcast." + connection
+                + ".outbox.datasource, or give the application a DataSource bean");
+    }
+
     public static String ambiguousAuthorizers(String first, String firstPattern, String second, String secondPattern,
             String example) {
         return "HERALD-0018: ChannelAuthorizers " + first + " ('" + firstPattern + "') and " + second + " ('"

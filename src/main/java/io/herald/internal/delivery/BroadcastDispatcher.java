@@ -106,6 +106,27 @@ public class BroadcastDispatcher {
     }
 
     /**
+     * Handles {@code fire()} for the connections with an outbox, while the caller's transaction (if any) is in
+     * progress: each stores the event as a row in that transaction, so that a rollback leaves nothing.
+     *
+     * @throws BroadcastException when a row could not be stored, or the event is over a limit
+     */
+    public void firedIntoOutboxes(Object fired) {
+        if (!connections.anyOutbox()) {
+            return;
+        }
+        Optional<Prepared> prepared = prepare(Target.DEFAULT, fired);
+        if (prepared.isPresent()) {
+            throwFirst(eachConnection(prepared.get(), connection -> {
+                if (connection.usesOutbox()) {
+                    connection.send(prepared.get().event());
+                }
+                return null;
+            }));
+        }
+    }
+
+    /**
      * Handles {@code fire()}: each connection delivers now, or queues when it is asynchronous. After commit no caller
      * can be told of a failure, so each is logged and fired as {@link io.herald.BroadcastFailed} instead of thrown.
      */
@@ -117,6 +138,9 @@ public class BroadcastDispatcher {
                 return;
             }
             delivery = eachConnection(prepared.get(), connection -> {
+                if (connection.usesOutbox()) {
+                    return null;   // written while the transaction was in progress (firedIntoOutboxes)
+                }
                 if (connection.firesThroughQueue()) {
                     return connection.submit(prepared.get().event(), fired);
                 }

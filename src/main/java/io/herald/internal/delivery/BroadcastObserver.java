@@ -29,6 +29,12 @@ class BroadcastObserver {
     // Warned once per event type: the observer cannot see the request that fired it.
     private final Set<Class<?>> toOthersWarned = ConcurrentHashMap.newKeySet();
 
+    // Connections with an outbox store the event in the caller's transaction, before it commits; the others send
+    // once it committed (at once without a transaction).
+    void onFireInTransaction(@Observes @Broadcast Object event) {
+        dispatcher.firedIntoOutboxes(event);
+    }
+
     void onFire(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Broadcast Object event) {
         dispatcher.fired(event, transactions.inTransaction());
     }

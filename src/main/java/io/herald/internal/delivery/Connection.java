@@ -3,6 +3,7 @@ package io.herald.internal.delivery;
 import io.herald.BroadcastException;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.outbox.JdbcOutbox;
 import io.herald.internal.protocol.EventLimits;
 import io.herald.internal.protocol.UserData;
 import io.herald.internal.signing.ChannelSigner;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * connection.send(event);                      // one attempt now, or BroadcastException
  * connection.submit(event, fired);             // queued; the stage follows the delivery
+ * // with an outbox (broadcast.<c>.outbox=jdbc) both store a row, which a relay delivers
  * }</pre>
  */
 public final class Connection {
@@ -33,9 +35,11 @@ public final class Connection {
     private final DeliveryEngine engine;
     private final SenderThreads threads;
     private final boolean fireThroughQueue;
+    private final Optional<JdbcOutbox> outbox;
 
     Connection(Identity identity, BroadcastDriver driver, Optional<ChannelSigner> signer, DeliveryEngine engine,
-            SenderThreads threads, boolean fireThroughQueue) {
+            SenderThreads threads, boolean fireThroughQueue, Optional<JdbcOutbox> outbox) {
+        this.outbox = outbox;
         this.identity = identity;
         this.driver = driver;
         this.signer = signer;
@@ -74,7 +78,11 @@ public final class Connection {
      * @throws BroadcastException for anything that kept the event from being delivered
      */
     public void send(OutboundEvent event) {
-        engine.sendNow(withinLimits(event));
+        if (outbox.isPresent()) {
+            outbox.get().write(withinLimits(event));
+        } else {
+            engine.sendNow(withinLimits(event));
+        }
     }
 
     /**
@@ -84,7 +92,20 @@ public final class Connection {
      * @throws BroadcastException at once for an event over a limit, or when the queue stays full
      */
     public CompletableFuture<Void> submit(OutboundEvent event, Object payload) {
+        if (outbox.isPresent()) {
+            outbox.get().write(withinLimits(event));
+            return CompletableFuture.completedFuture(null);
+        }
         return engine.submit(withinLimits(event), payload);
+    }
+
+    /** Whether sending stores the event in a transactional outbox, from which a relay delivers it. */
+    public boolean usesOutbox() {
+        return outbox.isPresent();
+    }
+
+    Optional<JdbcOutbox> outbox() {
+        return outbox;
     }
 
     private OutboundEvent withinLimits(OutboundEvent event) {
@@ -118,6 +139,7 @@ public final class Connection {
     }
 
     void close() {
+        outbox.ifPresent(JdbcOutbox::close);
         engine.stop();
         threads.close();
         try {

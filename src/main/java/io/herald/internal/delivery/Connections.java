@@ -5,6 +5,8 @@ import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.observability.Observability;
 import io.herald.internal.observability.ReadinessSource;
+import io.herald.internal.outbox.JdbcOutbox;
+import io.herald.internal.outbox.OutboxSettings;
 import io.herald.internal.signing.ChannelSigner;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
@@ -18,12 +20,17 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 
 /**
  * The application's connections, from {@code broadcast.<name>.*}. Every configured connection is opened at startup,
@@ -49,6 +56,10 @@ public class Connections implements ReadinessSource {
     // Tests put time, sleeping, chance and threads in their own hands through a bean of this type.
     @Inject
     Instance<EngineEnvironment> environments;
+
+    @Inject
+    @Any
+    Instance<DataSource> dataSources;
 
     private HeraldSettings settings;
     private volatile boolean started;
@@ -89,6 +100,11 @@ public class Connections implements ReadinessSource {
                 Map.of(connection.name() + ".queue-depth", (long) connection.queueDepth()))));
         open.values().forEach(connection -> parts.add(new ReadinessSource.Part(connection.name() + ".driver",
                 connection.driverReady(), Map.of())));
+        open.values().forEach(connection -> connection.outbox().ifPresent(outbox -> parts.add(new ReadinessSource.Part(
+                connection.name() + ".outbox", outbox.reachable(), Map.of(
+                        connection.name() + ".outbox-waiting", outbox.stats().waiting(),
+                        connection.name() + ".outbox-oldest-seconds", outbox.stats().oldest().toSeconds(),
+                        connection.name() + ".outbox-failed", outbox.stats().failed())))));
         return parts;
     }
 
@@ -125,7 +141,36 @@ public class Connections implements ReadinessSource {
         DeliveryEngine engine = new DeliveryEngine(identity, driver, delivery,
                 (pending, failure) -> failures.undelivered(failure, pending.payload()),
                 Observability.metrics(name, driverName), Observability.tracing(), environment);
-        return new Connection(identity, driver, ChannelSigner.of(config), engine, threads, delivery.fireThroughQueue());
+        Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(settings -> new JdbcOutbox(name,
+                dataSource(name, settings), settings, engine::submit, Clock.systemUTC()));
+        outbox.ifPresent(JdbcOutbox::start);
+        outbox.ifPresent(store -> Observability.outboxGauges(name, () -> store.stats().waiting(),
+                () -> store.stats().oldest().toSeconds(), () -> store.stats().failed()));
+        return new Connection(identity, driver, ChannelSigner.of(config), engine, threads, delivery.fireThroughQueue(),
+                outbox);
+    }
+
+    // The application's own DataSource bean (Quarkus's default datasource) unless one is named, else JNDI.
+    private DataSource dataSource(String connection, OutboxSettings settings) {
+        if (settings.dataSource().isEmpty() && dataSources.isResolvable()) {
+            return dataSources.get();
+        }
+        String name = settings.dataSource().orElse(OutboxSettings.DEFAULT_DATA_SOURCE);
+        try {
+            return (DataSource) new InitialContext().lookup(name);
+        } catch (NamingException | RuntimeException e) {
+            throw HeraldMessages.outboxDataSourceMissing(connection, name, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Whether any connection writes to an outbox, so that {@code fire()} in a transaction writes its rows there. */
+    public boolean anyOutbox() {
+        for (Connection connection : open.values()) {
+            if (connection.usesOutbox()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Every missing setting in one message, so that a deployment is not failed once for each.

@@ -38,6 +38,18 @@ final class MicrometerMetrics {
         return registry().map(registry -> new Delivery(registry, connection, driver));
     }
 
+    static void outboxGauges(String connection, Supplier<Number> waiting, Supplier<Number> oldestSeconds,
+            Supplier<Number> failed) {
+        registry().ifPresent(registry -> {
+            Gauge.builder("herald.outbox.waiting", waiting).description("Outbox rows waiting to be sent")
+                    .tag("connection", connection).register(registry);
+            Gauge.builder("herald.outbox.oldest.seconds", oldestSeconds).description("Age of the oldest waiting row")
+                    .tag("connection", connection).register(registry);
+            Gauge.builder("herald.outbox.failed", failed).description("Outbox rows given up on (kept, marked failed)")
+                    .tag("connection", connection).register(registry);
+        });
+    }
+
     static Optional<LocalServerMetrics> localServer(String connection) {
         return registry().map(registry -> new LocalServer(registry, connection));
     }

@@ -1,5 +1,6 @@
 package io.herald.internal.observability;
 
+import java.util.function.Supplier;
 /**
  * Finds the optional integrations without requiring them: Micrometer is used when its classes are there and the
  * application has a {@code MeterRegistry} bean; OpenTelemetry when its API is there (its {@code OpenTelemetry} bean,
@@ -32,6 +33,14 @@ public final class Observability {
     }
 
     /** Spans for broadcasts: OpenTelemetry's, or none. */
+    /** Gauges of a connection's outbox (rows waiting, the oldest one's age in seconds, rows given up on). */
+    public static void outboxGauges(String connection, Supplier<Number> waiting, Supplier<Number> oldestSeconds,
+            Supplier<Number> failed) {
+        if (MICROMETER) {
+            MicrometerMetrics.outboxGauges(connection, waiting, oldestSeconds, failed);
+        }
+    }
+
     public static BroadcastTracing tracing() {
         return OPENTELEMETRY ? OpenTelemetryTracing.create() : BroadcastTracing.NONE;
     }
