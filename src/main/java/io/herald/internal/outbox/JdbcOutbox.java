@@ -128,7 +128,16 @@ public final class JdbcOutbox implements AutoCloseable {
         return reachable;
     }
 
+    /** The counts, at most a second old (read from the table when older). */
     public Stats stats() {
+        if (clock.instant().isAfter(statsAt.plus(STATS_EVERY))) {
+            try {
+                count();
+                linkUp();
+            } catch (SQLException e) {
+                linkDown(e);
+            }
+        }
         return stats;
     }
 
@@ -149,9 +158,7 @@ public final class JdbcOutbox implements AutoCloseable {
                 for (Row row : rows) {
                     hand(row);
                 }
-                if (clock.instant().isAfter(statsAt.plus(STATS_EVERY))) {
-                    count();
-                }
+                stats();
                 if (rows.isEmpty()) {
                     Thread.sleep(settings.pollInterval().toMillis());
                 }
@@ -261,7 +268,7 @@ public final class JdbcOutbox implements AutoCloseable {
         }
     }
 
-    private void count() throws SQLException {
+    private synchronized void count() throws SQLException {
         try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
             long waiting;
             Duration oldest = Duration.ZERO;

@@ -1,0 +1,49 @@
+package io.herald.engine;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The application's data source: H2 in file mode, a new database for every container, in a temporary directory. */
+@Singleton
+public class OutboxDatabase {
+    private static final Path DIRECTORY;
+
+    static {
+        try {
+            DIRECTORY = Files.createTempDirectory("herald-outbox-h2");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final JdbcDataSource dataSource = new JdbcDataSource();
+
+    public OutboxDatabase() {
+        dataSource.setURL("jdbc:h2:file:" + DIRECTORY.resolve(UUID.randomUUID().toString()));
+    }
+
+    @Produces
+    @Singleton
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The first column of the first row of {@code query}, as text (null when there is no row). */
+    public String single(String query) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+}
