@@ -60,6 +60,7 @@ public final class DeliveryBenchmark {
                 System.out.printf("  ratio herald / loop           %10.1f  (target >= 10)%n", herald / loop);
                 System.out.printf("  ratio herald / 8 threads      %10.1f  (target >= 1.5)%n", herald / threads);
             }
+            OutboxComparison.run(pusher, LATENCY);
         }
         System.exit(0);
     }

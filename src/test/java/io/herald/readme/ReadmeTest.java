@@ -2,6 +2,7 @@ package io.herald.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.engine.OutboxDatabase;
 import io.herald.internal.local.LocalDriverFactory;
 import io.herald.internal.local.LocalServer;
 import io.herald.testing.HeraldContainer;
@@ -119,7 +120,8 @@ class ReadmeTest {
                     .doesNotContain("#"));
             Map<String, String> config = new HashMap<>();
             properties.forEach((key, value) -> config.put((String) key, (String) value));
-            try (WeldContainer container = HeraldContainer.start(config, LocalServer.class, LocalDriverFactory.class)) {
+            try (WeldContainer container = HeraldContainer.start(config, LocalServer.class, LocalDriverFactory.class,
+                    OutboxDatabase.class)) {
                 assertThat(container.isRunning()).as("README.md line %d starts Herald", block.line()).isTrue();
             }
         }

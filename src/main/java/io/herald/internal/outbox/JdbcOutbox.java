@@ -17,11 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -30,7 +33,7 @@ import javax.sql.DataSource;
  * One connection's transactional outbox: {@link #write} stores an event as a row, through the application's data
  * source, so that inside a JTA transaction it commits or rolls back with the transaction; a relay thread claims rows
  * (a lease per instance, with {@code FOR UPDATE SKIP LOCKED} where the database has it), hands them to the delivery
- * engine (batches, retries, backoff) and deletes each once delivered, or marks it failed (kept, and reported as
+ * engine (batches, retries, backoff) and deletes each once delivered (together, in its next round), or marks it failed (kept, and reported as
  * {@code BroadcastFailed} by the engine). Rows of an instance that died are sent by another once their lease expired,
  * so delivery is at least once.
  *
@@ -59,6 +62,8 @@ public final class JdbcOutbox implements AutoCloseable {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicInteger inFlight = new AtomicInteger();
+    // Rows delivered and not deleted yet: the relay deletes them together, one statement per round.
+    private final Queue<Long> delivered = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean warned = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile boolean reachable = true;
@@ -148,11 +153,17 @@ public final class JdbcOutbox implements AutoCloseable {
         if (relay != null) {
             relay.interrupt();
         }
+        try {
+            deleteDelivered();
+        } catch (SQLException e) {
+            // delivered again by whoever claims them: at least once
+        }
     }
 
     private void relay() {
         while (running) {
             try {
+                deleteDelivered();
                 List<Row> rows = inFlight.get() < settings.batchSize() ? claim() : List.of();
                 linkUp();
                 for (Row row : rows) {
@@ -186,7 +197,7 @@ public final class JdbcOutbox implements AutoCloseable {
         delivery.whenComplete((done, failure) -> {
             try {
                 if (failure == null) {
-                    update("DELETE FROM " + settings.table() + " WHERE id = ?", row.id());
+                    delivered.add(row.id());
                 } else {
                     markFailed(row, failure);
                 }
@@ -194,6 +205,27 @@ public final class JdbcOutbox implements AutoCloseable {
                 inFlight.decrementAndGet();
             }
         });
+    }
+
+    private void deleteDelivered() throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (Long id = delivered.poll(); id != null && ids.size() < 1_000; id = delivered.poll()) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        try (Connection db = dataSource.getConnection(); PreparedStatement delete = db.prepareStatement("DELETE FROM "
+                + settings.table() + " WHERE id IN (" + marks + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                delete.setLong(i + 1, ids.get(i));
+            }
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            delivered.addAll(ids);
+            throw e;
+        }
     }
 
     private List<Row> claim() throws SQLException {
