@@ -4,6 +4,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,15 +30,35 @@ public class OutboxDatabase {
     }
 
     private final JdbcDataSource dataSource = new JdbcDataSource();
+    private volatile boolean down;
 
     public OutboxDatabase() {
         dataSource.setURL("jdbc:h2:file:" + DIRECTORY.resolve(UUID.randomUUID().toString()));
     }
 
+    /** The application's data source, which fails while {@link #goDown()} is in effect, as one whose server is gone. */
     @Produces
     @Singleton
     DataSource dataSource() {
-        return dataSource;
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, arguments) -> {
+                    if (down && method.getName().equals("getConnection")) {
+                        throw new SQLException("Connection refused: the database is down");
+                    }
+                    try {
+                        return method.invoke(dataSource, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    public void goDown() {
+        down = true;
+    }
+
+    public void comeBack() {
+        down = false;
     }
 
     /** The first column of the first row of {@code query}, as text (null when there is no row). */

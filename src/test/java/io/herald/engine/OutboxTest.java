@@ -13,6 +13,7 @@ import io.herald.testing.Config;
 import io.herald.testing.HeraldTest;
 import io.herald.testing.PusherRestStandIn;
 import io.herald.testing.PusherRestStandIn.Published;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * {@code fire()} and {@code Broadcaster} store, and how the relay sends, deletes, or keeps what it gave up on.
  */
 @HeraldTest
-@AddBeanClasses({Failures.class, OutboxDatabase.class})
+@AddBeanClasses({Failures.class, OutboxDatabase.class, ObservabilityTest.Registry.class})
 @Config({"broadcast.pusher.outbox=jdbc", "broadcast.pusher.outbox.poll-ms=20",
         "broadcast.pusher.retry.initial-backoff-ms=10", "broadcast.pusher.retry.max-attempts=2"})
 class OutboxTest {
@@ -47,6 +48,9 @@ class OutboxTest {
 
     @Inject
     Connections connections;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     @Config("broadcast.pusher.outbox.relay=false")
@@ -99,6 +103,32 @@ class OutboxTest {
         assertThat(database.single("SELECT failure FROM herald_outbox")).contains("400");
         assertThat(failures.seen()).hasSize(1);
         assertThat(pusher.publishedCount()).isZero();
+    }
+
+    @Test
+    @Config("broadcast.pusher.outbox.relay=false")
+    void readinessIsDownWhileTheDataSourceCannotBeReached() {
+        database.goDown();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(outboxPart().up()).isFalse());
+
+        database.comeBack();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(outboxPart().up()).isTrue());
+    }
+
+    @Test
+    @Config("broadcast.pusher.outbox.relay=false")
+    void gaugesCountTheRowsWaiting() {
+        ticks.fire(new Tick(1));
+        ticks.fire(new Tick(2));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> meters.get("herald.outbox.waiting").tag("connection", "pusher")
+                .gauge().value() == 2.0);
+        assertThat(meters.get("herald.outbox.failed").gauge().value()).isZero();
+    }
+
+    private ReadinessSource.Part outboxPart() {
+        return connections.readinessParts().stream().filter(part -> part.name().equals("pusher.outbox")).findFirst()
+                .orElseThrow();
     }
 
     @Test
