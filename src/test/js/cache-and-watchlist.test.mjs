@@ -2,35 +2,15 @@
 // Run by CacheAndWatchlistJsTest, which starts the server (ada watches bob, cy and eve; everyone else watches ada).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import Pusher from 'pusher-js';
+import { client as clientOf, once } from './clients.mjs';
 import PusherServer from 'pusher';
 
 const base = process.env.HERALD_URL;
 const key = process.env.HERALD_KEY;
 const clients = [];
+const client = (user) => clientOf(base, key, user, clients);
 const api = new PusherServer({ appId: process.env.HERALD_APP_ID, key, secret: process.env.HERALD_SECRET,
   host: '127.0.0.1', port: new URL(base).port, useTLS: false });
-
-function client(user) {
-  const pusher = new Pusher(key, {
-    cluster: 'local', wsHost: '127.0.0.1', wsPort: Number(new URL(base).port), forceTLS: false,
-    enabledTransports: ['ws'],
-    channelAuthorization: { endpoint: `${base}/broadcasting/authorize`, headers: { 'X-Test-User': user } },
-    userAuthentication: { endpoint: `${base}/broadcasting/user-auth`, headers: { 'X-Test-User': user } },
-  });
-  clients.push(pusher);
-  return pusher;
-}
-
-function once(emitter, event, timeout = 10000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeout} ms`)), timeout);
-    emitter.bind(event, (data) => {
-      clearTimeout(timer);
-      resolve(data);
-    });
-  });
-}
 
 async function signedIn(user) {
   const pusher = client(user);

@@ -2,37 +2,14 @@
 // Run by ClusterTest, which starts Redis and both instances and passes where they are in the environment.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import Pusher from 'pusher-js';
+import { client as clientOf, once } from './clients.mjs';
 import PusherServer from 'pusher';
 
 const a = process.env.HERALD_URL_A;
 const b = process.env.HERALD_URL_B;
 const key = process.env.HERALD_KEY;
 const clients = [];
-
-function client(base, user) {
-  const pusher = new Pusher(key, {
-    cluster: 'local',
-    wsHost: '127.0.0.1',
-    wsPort: Number(new URL(base).port),
-    forceTLS: false,
-    enabledTransports: ['ws'],
-    channelAuthorization: { endpoint: `${base}/broadcasting/authorize`, headers: { 'X-Test-User': user } },
-    userAuthentication: { endpoint: `${base}/broadcasting/user-auth`, headers: { 'X-Test-User': user } },
-  });
-  clients.push(pusher);
-  return pusher;
-}
-
-function once(emitter, event, timeout = 10000) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeout} ms`)), timeout);
-    emitter.bind(event, (data) => {
-      clearTimeout(timer);
-      resolve(data);
-    });
-  });
-}
+const client = (base, user) => clientOf(base, key, user, clients);
 
 function subscribed(pusher, name) {
   const channel = pusher.subscribe(name);

@@ -67,12 +67,9 @@ final class OutboxComparison {
     private static double[] measure(PusherRestStandIn pusher, Duration latency, String name, DataSource dataSource,
             Map<String, String> extra) throws Exception {
         current = dataSource;
-        Map<String, String> config = new HashMap<>(Map.of(
-                "broadcast.pusher.driver", "pusher", "broadcast.pusher.app-id", PusherRestStandIn.APP_ID,
-                "broadcast.pusher.key", PusherRestStandIn.KEY, "broadcast.pusher.secret", PusherRestStandIn.SECRET,
-                "broadcast.pusher.host", "127.0.0.1", "broadcast.pusher.port", String.valueOf(pusher.port()),
-                "broadcast.pusher.ssl", "false", "broadcast.pusher.queue-capacity", "50000",
-                "broadcast.pusher.queue-wait-ms", "60000"));
+        Map<String, String> config = new HashMap<>(pusher.settingsFor("pusher"));
+        config.put("broadcast.pusher.queue-capacity", "50000");
+        config.put("broadcast.pusher.queue-wait-ms", "60000");
         config.put("broadcast.pusher.outbox.batch-size", "500");
         config.putAll(extra);
         try (WeldContainer container = dataSource == null ? HeraldContainer.start(config)

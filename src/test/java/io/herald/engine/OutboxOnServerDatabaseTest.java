@@ -65,15 +65,8 @@ abstract class OutboxOnServerDatabaseTest {
     }
 
     private static Map<String, String> config() {
-        Map<String, String> config = new HashMap<>();
+        Map<String, String> config = new HashMap<>(pusher.settingsFor("pusher"));
         config.put("broadcast.default", "pusher");
-        config.put("broadcast.pusher.driver", "pusher");
-        config.put("broadcast.pusher.app-id", PusherRestStandIn.APP_ID);
-        config.put("broadcast.pusher.client", PusherRestStandIn.KEY);
-        config.put("broadcast.pusher.secret", PusherRestStandIn.SECRET);
-        config.put("broadcast.pusher.host", "127.0.0.1");
-        config.put("broadcast.pusher.port", String.valueOf(pusher.port()));
-        config.put("broadcast.pusher.ssl", "false");
         config.put("broadcast.pusher.outbox", "jdbc");
         config.put("broadcast.pusher.outbox.poll-ms", "20");
         config.put("broadcast.pusher.outbox.batch-size", "25");

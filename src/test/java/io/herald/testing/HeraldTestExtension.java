@@ -40,14 +40,7 @@ public final class HeraldTestExtension implements TestInstancePostProcessor, Bef
     public void beforeEach(ExtensionContext context) throws Exception {
         PusherRestStandIn standIn = standIn(context);
         standIn.reset();
-        Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("broadcast.pusher.driver", "pusher");
-        entries.put("broadcast.pusher.app-id", PusherRestStandIn.APP_ID);
-        entries.put("broadcast.pusher.client", PusherRestStandIn.KEY);
-        entries.put("broadcast.pusher.secret", PusherRestStandIn.SECRET);
-        entries.put("broadcast.pusher.host", "127.0.0.1");
-        entries.put("broadcast.pusher.port", String.valueOf(standIn.port()));
-        entries.put("broadcast.pusher.ssl", "false");
+        Map<String, String> entries = new LinkedHashMap<>(standIn.settingsFor("pusher"));
         entries.put("broadcast.pusher.timeout-ms", "2000");
         addEntries(context.getRequiredTestClass(), entries);
         addEntries(context.getRequiredTestMethod(), entries);

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -86,6 +87,20 @@ public final class PusherRestStandIn implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The settings of a {@code pusher} connection named {@code connection} that sends to this stand-in. */
+    public Map<String, String> settingsFor(String connection) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String prefix = "broadcast." + connection + ".";
+        settings.put(prefix + "driver", "pusher");
+        settings.put(prefix + "app-id", APP_ID);
+        settings.put(prefix + "client", KEY);
+        settings.put(prefix + "secret", SECRET);
+        settings.put(prefix + "host", "127.0.0.1");
+        settings.put(prefix + "port", String.valueOf(port));
+        settings.put(prefix + "ssl", "false");
+        return settings;
     }
 
     /** Every event accepted so far, in arrival order. */

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +39,11 @@ class WildFlyOutboxTest {
     static void start() throws Exception {
         pusher = new PusherRestStandIn();
         Path home = Path.of(System.getProperty("wildfly.home"));
-        server = WildFlyInstance.create(home, "outbox", Path.of(System.getProperty("deployments"), "ROOT.war"), Map.of(
-                "broadcast.durable.driver", "pusher",
-                "broadcast.durable.app-id", PusherRestStandIn.APP_ID,
-                "broadcast.durable.client", PusherRestStandIn.KEY,
-                "broadcast.durable.secret", PusherRestStandIn.SECRET,
-                "broadcast.durable.host", "127.0.0.1",
-                "broadcast.durable.port", String.valueOf(pusher.port()),
-                "broadcast.durable.ssl", "false",
-                "broadcast.durable.outbox", "jdbc",
-                "broadcast.durable.outbox.lease-seconds", "5",
-                "broadcast.durable.retry.deadline-ms", "3000"),
+        Map<String, String> properties = new HashMap<>(pusher.settingsFor("durable"));
+        properties.putAll(Map.of("broadcast.durable.outbox", "jdbc", "broadcast.durable.outbox.lease-seconds", "5",
+                "broadcast.durable.retry.deadline-ms", "3000"));
+        server = WildFlyInstance.create(home, "outbox", Path.of(System.getProperty("deployments"), "ROOT.war"),
+                properties,
                 xml -> xml.replace("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1",
                         "jdbc:h2:file:${jboss.server.data.dir}/outbox;WRITE_DELAY=0"));
         server.start();
