@@ -237,7 +237,7 @@ public final class JdbcOutbox implements AutoCloseable {
                 List<Row> candidates = new ArrayList<>();
                 try (PreparedStatement select = db.prepareStatement("SELECT id, channels, event_name, payload, socket_id "
                         + "FROM " + settings.table() + " WHERE failed_at IS NULL AND (leased_until IS NULL OR "
-                        + "leased_until < ?) ORDER BY id" + dialect.lockClause())) {
+                        + "leased_until < ?) ORDER BY id" + dialect.claimClause(settings.batchSize()))) {
                     select.setTimestamp(1, Timestamp.from(now));
                     select.setMaxRows(settings.batchSize());
                     try (ResultSet rows = select.executeQuery()) {
