@@ -18,7 +18,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
- * A WildFly server of its own, from the unpacked distribution: a copy of {@code standalone} as its base directory
+ * A WildFly server of its own, from the unpacked distribution: a base directory with a copy of its configuration
  * (so several can run, and one can be killed and started again on its data), ports moved by a free offset, ROOT.war
  * deployed, standalone-microprofile.xml as {@code configEdit} makes it, and system properties for the application.
  *
@@ -50,8 +50,9 @@ final class WildFlyInstance implements AutoCloseable {
             UnaryOperator<String> configEdit) throws IOException {
         Path base = home.getParent().resolve("instance-" + name);
         deleteRecursively(base);
-        copyRecursively(home.resolve("standalone"), base);
-        deleteRecursively(base.resolve("deployments"));
+        // Only the configuration: the distribution's own data, log and tmp may belong to a server still stopping.
+        Files.createDirectories(base);
+        copyRecursively(home.resolve("standalone/configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
         Path config = base.resolve("configuration/standalone-microprofile.xml");
         Files.writeString(config, configEdit.apply(Files.readString(config)
@@ -123,9 +124,10 @@ final class WildFlyInstance implements AutoCloseable {
         }
     }
 
+    // The history of a configuration a running server writes is left out: it is that server's, and may be changing.
     private static void copyRecursively(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(path -> {
+            paths.filter(path -> !from.relativize(path).toString().startsWith("standalone_xml_history")).forEach(path -> {
                 try {
                     Files.copy(path, to.resolve(from.relativize(path).toString()), StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
