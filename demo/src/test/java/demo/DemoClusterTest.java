@@ -1,12 +1,13 @@
 package demo;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.herald.testing.ProcessOutput;
 import io.herald.testing.RedisProcess;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,15 @@ class DemoClusterTest {
         try (RedisProcess redis = RedisProcess.start()) {
             int first = freePort();
             int second = freePort();
+            List<ProcessOutput> outputs = new ArrayList<>();
             for (int port : new int[] {first, second}) {
-                instances.add(instance(port, redis.url()));
+                Process instance = instance(port, redis.url());
+                instances.add(instance);
+                outputs.add(ProcessOutput.copy(instance, Files.createTempFile("demo-instance-" + port, ".log"),
+                        "Herald demo:"));
             }
-            for (int port : new int[] {first, second}) {
-                awaitListening(port);
+            for (ProcessOutput output : outputs) {
+                assertTrue(output.awaitMarker(Duration.ofSeconds(60)), "a demo instance started:\n" + output.text());
             }
             BrowserTestRun.assertPasses("test/demo-cluster.test.mjs", 2, Map.of(
                     "DEMO_URL_A", "http://localhost:" + first + "/",
@@ -45,23 +50,10 @@ class DemoClusterTest {
 
     private static Process instance(int port, String redisUrl) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path log = Files.createTempFile("demo-instance-" + port, ".log");
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dbroadcast.local.scaling=redis", "-Dbroadcast.local.redis.url=" + redisUrl,
                 "-cp", classPath, DemoServer.class.getName(), Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitListening(int port) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("The demo instance on port " + port + " did not start within 60 s");
+                .redirectErrorStream(true).start();
     }
 
     private static int freePort() throws java.io.IOException {

@@ -1,19 +1,16 @@
 package io.herald.local;
 
-import java.io.BufferedReader;
+import io.herald.testing.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,15 +58,11 @@ final class NodeProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> copy(process, log, ready), "node-" + name + "-output");
-        reader.setDaemon(true);
-        reader.start();
+        ProcessOutput output = ProcessOutput.copy(process, log, ClusterNode.READY, ClusterNode.FAILED);
         NodeProcess node = new NodeProcess(name, port, process, log);
-        if (!ready.await(60, TimeUnit.SECONDS) || !process.isAlive() && process.waitFor() != 0
-                || node.output().contains(ClusterNode.FAILED)) {
+        if (!output.awaitMarker(Duration.ofSeconds(60)) || !output.marker().equals(ClusterNode.READY)) {
             node.kill();
-            throw new IllegalStateException("Instance " + name + " did not start:\n" + node.output());
+            throw new IllegalStateException("Instance " + name + " did not start:\n" + output.text());
         }
         return node;
     }
@@ -114,21 +107,6 @@ final class NodeProcess implements AutoCloseable {
         }
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             kill();
-        }
-    }
-
-    private static void copy(Process process, Path log, CountDownLatch ready) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                out.println(line);
-                if (line.equals(ClusterNode.READY) || line.equals(ClusterNode.FAILED)) {
-                    ready.countDown();
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
         }
     }
 

@@ -2,7 +2,6 @@ package io.herald.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,16 +51,13 @@ public final class MariaDbProcess implements AutoCloseable {
                 "--datadir=" + directory.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
                 "--socket=" + directory.resolve("mariadb.sock"), "--user=" + user, "--skip-grant-tables",
                 "--innodb-flush-log-at-trx-commit=2")))
-                .redirectErrorStream(true).redirectOutput(directory.resolve("server.log").toFile()).start();
+                .redirectErrorStream(true).start();
         MariaDbProcess mariadb = new MariaDbProcess(directory, port, server);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!mariadb.answers()) {
-            if (Instant.now().isAfter(deadline) || !server.isAlive()) {
-                mariadb.close();
-                throw new IllegalStateException("mariadbd did not start: " + Files.readString(
-                        directory.resolve("server.log")));
-            }
-            Thread.sleep(100);
+        ProcessOutput output = ProcessOutput.copy(server, directory.resolve("server.log"), "ready for connections");
+        if (!output.awaitMarker(Duration.ofSeconds(60))) {
+            String log = output.text();
+            mariadb.close();
+            throw new IllegalStateException("mariadbd did not start: " + log);
         }
         try (Connection db = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/?user=root");
                 Statement statement = db.createStatement()) {
@@ -86,14 +81,6 @@ public final class MariaDbProcess implements AutoCloseable {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-    }
-
-    private boolean answers() {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

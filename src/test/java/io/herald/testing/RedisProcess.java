@@ -1,15 +1,10 @@
 package io.herald.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A private {@code redis-server} (Debian's package) for one test class: a free port on loopback, a temporary
@@ -70,28 +65,10 @@ public final class RedisProcess implements AutoCloseable {
         process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", directory.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("redis.log").toFile())
                 .start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!answersPing()) {
-            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                throw new IllegalStateException("redis-server did not start: "
-                        + Files.readString(directory.resolve("redis.log")));
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    private boolean answersPing() {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] answer = in.readNBytes(7);
-            return new String(answer, StandardCharsets.US_ASCII).equals("+PONG\r\n");
-        } catch (IOException e) {
-            return false;
+        ProcessOutput output = ProcessOutput.copy(process, directory.resolve("redis.log"), "Ready to accept connections");
+        if (!output.awaitMarker(Duration.ofSeconds(10))) {
+            throw new IllegalStateException("redis-server did not start: " + output.text());
         }
     }
 

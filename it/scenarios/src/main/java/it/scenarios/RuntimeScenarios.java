@@ -1,5 +1,6 @@
 package it.scenarios;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -209,14 +211,9 @@ public abstract class RuntimeScenarios {
             });
             assertTrue(subscribed.await(20, TimeUnit.SECONDS), "zoe joined presence-observed");
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            String seen = "";
-            while (!seen.contains("presence-observed zoe") && System.nanoTime() < deadline) {
-                seen = http.send(HttpRequest.newBuilder(baseUri().resolve("test-support/members-added")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                Thread.sleep(100);
-            }
-            assertTrue(seen.contains("presence-observed zoe"), "MemberAdded observed by the application: " + seen);
+            await().atMost(Duration.ofSeconds(20)).until(() -> http.send(HttpRequest.newBuilder(
+                    baseUri().resolve("test-support/members-added")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body().contains("presence-observed zoe"));
         } finally {
             zoe.disconnect();
         }

@@ -1,5 +1,7 @@
 package it.wildfly;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -76,16 +77,14 @@ final class WildFlyInstance implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("server-output.log").toFile())).start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         Path deployments = base.resolve("deployments");
-        while (!Files.exists(deployments.resolve("ROOT.war.deployed"))) {
-            if (Files.exists(deployments.resolve("ROOT.war.failed"))) {
-                throw new IllegalStateException(Files.readString(deployments.resolve("ROOT.war.failed")));
-            }
-            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
-                throw new IllegalStateException("ROOT.war not deployed in " + base + "; see server-output.log");
-            }
-            Thread.sleep(250);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                Files.exists(deployments.resolve("ROOT.war.deployed"))
+                        || Files.exists(deployments.resolve("ROOT.war.failed")) || !process.isAlive());
+        if (!Files.exists(deployments.resolve("ROOT.war.deployed"))) {
+            throw new IllegalStateException("ROOT.war not deployed in " + base + "; see server-output.log"
+                    + (Files.exists(deployments.resolve("ROOT.war.failed"))
+                            ? ": " + Files.readString(deployments.resolve("ROOT.war.failed")) : ""));
         }
     }
 

@@ -1,5 +1,6 @@
 package it.wildfly;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,9 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class WildFlyOutboxTest {
         assertEquals(409, post("outbox/rollback/0/5"));
         assertEquals(204, post("outbox/commit/100/5"));
 
-        await(() -> seqs().containsAll(List.of(100, 101, 102, 103, 104)), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> seqs().containsAll(List.of(100, 101, 102, 103, 104)));
         assertTrue(seqs().stream().noneMatch(seq -> seq < 5), "nothing of the rolled-back transaction: " + seqs());
     }
 
@@ -76,7 +77,7 @@ class WildFlyOutboxTest {
                 IntStream.range(from, from + 50).forEach(committed::add);
             }
         }
-        await(() -> crashBatch().size() >= 100, Duration.ofSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).until(() -> crashBatch().size() >= 100);
         int beforeCrash = crashBatch().size();
         server.kill();
         pusher.delayAnswers(Duration.ZERO);
@@ -84,8 +85,8 @@ class WildFlyOutboxTest {
         server.start();
 
         try {
-            await(() -> crashBatch().containsAll(committed), Duration.ofMinutes(3));
-        } catch (AssertionError e) {
+            await().atMost(Duration.ofMinutes(3)).until(() -> crashBatch().containsAll(committed));
+        } catch (ConditionTimeoutException e) {
             Set<Integer> missing = new HashSet<>(committed);
             missing.removeAll(crashBatch());
             throw new AssertionError(missing.size() + " committed events never arrived, such as "
@@ -117,15 +118,5 @@ class WildFlyOutboxTest {
     private static int post(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/" + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void await(BooleanSupplier condition, Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + atMost);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RedisFanout implements Fanout {
     private final ClusterSettings settings;
     private final ChannelFacts facts;
+    // This instance's id in the cluster, new for every start, so that a restarted instance is never taken for its past.
     private final String instance = UUID.randomUUID().toString();
     private final String bus;
     private final ScheduledExecutorService ticker;
@@ -65,11 +66,6 @@ public final class RedisFanout implements Fanout {
         this.bus = settings.prefix() + ":bus";
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("herald-cluster-heartbeat"));
         this.delivery = Executors.newSingleThreadExecutor(daemon("herald-cluster-delivery"));
-    }
-
-    /** This instance's id in the cluster, new for every start, so that a restarted instance is never taken for its past. */
-    public String instance() {
-        return instance;
     }
 
     @Override

@@ -57,6 +57,9 @@ public class Connections implements ReadinessSource {
     @Inject
     Instance<EngineEnvironment> environments;
 
+    // Read on every fire(): set once a connection with an outbox is open, rather than looked for each time.
+    private volatile boolean anyOutbox;
+
     @Inject
     @Any
     Instance<DataSource> dataSources;
@@ -144,6 +147,9 @@ public class Connections implements ReadinessSource {
         Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(settings -> new JdbcOutbox(name,
                 dataSource(name, settings), settings, engine::submit, Clock.systemUTC()));
         outbox.ifPresent(JdbcOutbox::start);
+        if (outbox.isPresent()) {
+            anyOutbox = true;
+        }
         outbox.ifPresent(store -> Observability.outboxGauges(name, () -> store.stats().waiting(),
                 () -> store.stats().oldest().toSeconds(), () -> store.stats().failed()));
         return new Connection(identity, driver, ChannelSigner.of(config), engine, threads, delivery.fireThroughQueue(),
@@ -165,12 +171,7 @@ public class Connections implements ReadinessSource {
 
     /** Whether any connection writes to an outbox, so that {@code fire()} in a transaction writes its rows there. */
     public boolean anyOutbox() {
-        for (Connection connection : open.values()) {
-            if (connection.usesOutbox()) {
-                return true;
-            }
-        }
-        return false;
+        return anyOutbox;
     }
 
     // Every missing setting in one message, so that a deployment is not failed once for each.
