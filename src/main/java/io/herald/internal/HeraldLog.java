@@ -126,4 +126,9 @@ public final class HeraldLog {
     public static void outboxReachableAgain(String connection) {
         LOG.log(Level.INFO, "HERALD-0222: The outbox of connection ''{0}'' reaches its data source again", connection);
     }
+
+    public static void failureNotReported(String failure, Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0223: " + failure + " (could not be reported as BroadcastFailed: "
+                + cause + "; the application may have stopped)");
+    }
 }

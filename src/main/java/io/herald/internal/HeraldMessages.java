@@ -134,4 +134,9 @@ public final class HeraldMessages {
                 + secondPattern + "') are equally specific and both match channels such as '" + example
                 + "': make one pattern more specific, or merge them";
     }
+
+    public static IllegalStateException stopping(String connection) {
+        return new IllegalStateException("HERALD-0024: Connection '" + connection
+                + "' takes no more events: the application is stopping");
+    }
 }

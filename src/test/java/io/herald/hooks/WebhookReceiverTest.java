@@ -149,6 +149,22 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void aSignatureHeaderGivenTwiceIsRefused() throws Exception {
+        Observers observers = start();
+        String body = fresh();
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(server.uri("broadcasting/webhooks"))
+                .header("Content-Type", "application/json").header("X-Pusher-Key", KEY)
+                .header("X-Pusher-Signature", Hmac.sha256Hex(SECRET, body))
+                .header("X-Pusher-Signature", Hmac.sha256Hex("not-the-secret", body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).isEqualTo("A webhook needs the X-Pusher-Key and X-Pusher-Signature headers, each once");
+        assertThat(observers.seen).isEmpty();
+    }
+
+    @Test
     void missingHeadersAreRefused() throws Exception {
         start();
 

@@ -55,7 +55,8 @@ class ClusterFailureTest {
         JavaClient ada = client(doomed, "ada");
         ada.pusher.subscribePresence("presence-room", ada.listener);
         ada.pusher.subscribe("only-on-doomed", ada.listener);
-        next(ada.subscribed);
+        // Both confirmed, the presence channel's above all: bob's member list is asserted to hold ada.
+        ada.awaitSubscribed("presence-room", "only-on-doomed");
         JavaClient bob = client(survivor, "bob");
         bob.pusher.subscribePresence("presence-room", bob.listener);
         awaitMembers(bob, "ada", "bob");

@@ -136,6 +136,18 @@ final class JavaClient implements AutoCloseable {
         return item;
     }
 
+    /** Waits until every one of {@code channels} was confirmed subscribed, in whatever order they are confirmed. */
+    void awaitSubscribed(String... channels) throws InterruptedException {
+        Set<String> waiting = new java.util.HashSet<>(Set.of(channels));
+        while (!waiting.isEmpty()) {
+            String confirmed = subscribed.poll(10, TimeUnit.SECONDS);
+            if (confirmed == null) {
+                throw new AssertionError("Not subscribed within 10 s: " + waiting + "; errors " + errors);
+            }
+            waiting.remove(confirmed);
+        }
+    }
+
     /** The next item that does not start with {@code prefix}, skipping those that do. */
     static String nextNotStartingWith(BlockingQueue<String> queue, String prefix) throws InterruptedException {
         String item;

@@ -213,16 +213,62 @@ class LocalRestApiTest {
         assertThat(response.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void parameterRepeatedAfterTheSignedQueryIsRefused() throws Exception {
+        HttpResponse<String> response = signed("POST", "/apps/" + LocalEnv.APP_ID + "/events", "",
+                "{\"name\":\"Hi\",\"channels\":[\"news\"],\"data\":\"{}\"}", now(), "&auth_timestamp=1353088179");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEqualTo("Parameter 'auth_timestamp' is given more than once; each parameter "
+                + "must appear once, as signed");
+    }
+
+    @Test
+    void parameterRepeatedInAnotherCaseIsRefused() throws Exception {
+        HttpResponse<String> response = signed("POST", "/apps/" + LocalEnv.APP_ID + "/events", "",
+                "{\"name\":\"Hi\",\"channels\":[\"news\"],\"data\":\"{}\"}", now(), "&AUTH_KEY=" + LocalEnv.KEY);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("'auth_key' is given more than once");
+    }
+
+    @Test
+    void queryParameterRepeatedOnAReadIsRefused() throws Exception {
+        String path = "/apps/" + LocalEnv.APP_ID + "/channels";
+
+        HttpResponse<String> genuine = signed("GET", path, "&filter_by_prefix=presence-&info=user_count", "", now(), "");
+        HttpResponse<String> extended = signed("GET", path, "&filter_by_prefix=presence-&info=user_count", "", now(),
+                "&filter_by_prefix=private-");
+
+        assertThat(genuine.statusCode()).isEqualTo(200);
+        assertThat(extended.statusCode()).isEqualTo(401);
+        assertThat(extended.body()).contains("'filter_by_prefix' is given more than once");
+    }
+
+    private static String now() {
+        return String.valueOf(Instant.now().getEpochSecond());
+    }
+
     // A request signed as Pusher specifies, with a timestamp of the test's choosing.
     private static HttpResponse<String> signedPost(String path, String body, String timestamp) throws Exception {
+        return signed("POST", path, "", body, timestamp, "");
+    }
+
+    // A request signed as Pusher specifies (extra parameters in sorted order), then 'unsigned' appended after it.
+    private static HttpResponse<String> signed(String method, String path, String extra, String body, String timestamp,
+            String unsigned) throws Exception {
         String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
                 .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        String query = "auth_key=" + LocalEnv.KEY + "&auth_timestamp=" + timestamp + "&auth_version=1.0&body_md5=" + md5;
-        String signature = Hmac.sha256Hex(LocalEnv.SECRET, "POST\n" + path + "\n" + query);
+        String query = "auth_key=" + LocalEnv.KEY + "&auth_timestamp=" + timestamp + "&auth_version=1.0"
+                + (body.isEmpty() ? "" : "&body_md5=" + md5) + extra;
+        String signature = Hmac.sha256Hex(LocalEnv.SECRET, method + "\n" + path + "\n" + query);
         URI uri = URI.create("http://127.0.0.1:" + server.port() + path + "?" + query.replace(" ", "%20")
-                + "&auth_signature=" + signature);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                + "&auth_signature=" + signature + unsigned);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (method.equals("POST")) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(String text) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.engine.OutboxDatabase;
 import io.herald.internal.local.LocalDriverFactory;
 import io.herald.internal.local.LocalServer;
+import io.herald.internal.protocol.PusherProtocol;
 import io.herald.testing.HeraldContainer;
 import java.io.IOException;
 import java.io.StringReader;
@@ -152,5 +153,14 @@ class ReadmeTest {
                     .item(0).getTextContent();
             assertThat(artifact).isIn("herald", "lettuce-core");
         }
+    }
+
+    @Test
+    void theSocketIdRuleQuotedIsTheOneTheCodeApplies() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).contains("`^" + PusherProtocol.SOCKET_ID_PATTERN + "$`");
+        assertThat(PusherProtocol.isValidSocketId("1".repeat(20) + "." + "2".repeat(20))).isTrue();
+        assertThat(PusherProtocol.isValidSocketId("1".repeat(21) + ".2")).isFalse();
     }
 }

@@ -211,7 +211,7 @@ public final class PusherRestStandIn implements AutoCloseable {
     }
 
     Answer answer(String method, String path, String rawQuery, byte[] body) {
-        Map<String, String> query;
+        RequestVerifier.Query query;
         try {
             query = RequestVerifier.parseQuery(rawQuery);
         } catch (io.herald.internal.protocol.FormBody.Malformed e) {
@@ -245,7 +245,7 @@ public final class PusherRestStandIn implements AutoCloseable {
     }
 
     /** Pusher's checks of auth_* parameters and the signature; {@code null} when they pass. */
-    Answer checkSignature(String method, String path, Map<String, String> query, byte[] body, Instant now) {
+    Answer checkSignature(String method, String path, RequestVerifier.Query query, byte[] body, Instant now) {
         return verifier.refusal(method, path, query, body, now).map(why -> new Answer(401, why)).orElse(null);
     }
 

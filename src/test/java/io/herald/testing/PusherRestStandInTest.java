@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
+import io.herald.internal.signing.RequestVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class PusherRestStandInTest {
                 "auth_version", "1.0", "body_md5", "ec365a775a4cd0599faeb73354201b6f",
                 "auth_signature", "da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c");
 
-        assertThat(standIn.checkSignature("POST", "/apps/3/events", query, BODY.getBytes(StandardCharsets.UTF_8),
+        assertThat(standIn.checkSignature("POST", "/apps/3/events", new RequestVerifier.Query(query, Set.of()), BODY.getBytes(StandardCharsets.UTF_8),
                 Instant.ofEpochSecond(1353088179 + 599))).isNull();
     }
 
@@ -51,7 +53,7 @@ class PusherRestStandInTest {
                 "auth_version", "1.0", "body_md5", "ec365a775a4cd0599faeb73354201b6f",
                 "auth_signature", "da454824c97ba181a32ccc17a72625ba02771f50b50e1e7430e47a1f3f457e6c");
 
-        assertThat(standIn.checkSignature("POST", "/apps/3/events", query, BODY.getBytes(StandardCharsets.UTF_8),
+        assertThat(standIn.checkSignature("POST", "/apps/3/events", new RequestVerifier.Query(query, Set.of()), BODY.getBytes(StandardCharsets.UTF_8),
                 Instant.ofEpochSecond(1353088179 + 600))).extracting(PusherRestStandIn.Answer::status).isEqualTo(401);
     }
 

@@ -66,6 +66,7 @@ public class Connections implements ReadinessSource {
 
     private HeraldSettings settings;
     private volatile boolean started;
+    private boolean closed;
 
     @PostConstruct
     void readSettings() {
@@ -111,10 +112,22 @@ public class Connections implements ReadinessSource {
         return parts;
     }
 
-    /** The connection {@code name}, opened now if it was not yet. */
+    /**
+     * The connection {@code name}, opened now if it was not yet.
+     *
+     * @throws IllegalStateException once the application is stopping: a connection opened then would never be closed
+     */
     public Connection named(String name) {
         Connection connection = open.get(name);
-        return connection != null ? connection : open.computeIfAbsent(name, this::openConnection);
+        if (connection != null) {
+            return connection;
+        }
+        synchronized (open) {
+            if (closed) {
+                throw HeraldMessages.stopping(name);
+            }
+            return open.computeIfAbsent(name, this::openConnection);
+        }
     }
 
     private Connection openConnection(String name) {
@@ -201,7 +214,12 @@ public class Connections implements ReadinessSource {
 
     @PreDestroy
     void closeAll() {
-        open.values().forEach(Connection::close);
-        open.clear();
+        List<Connection> closing;
+        synchronized (open) {
+            closed = true;
+            closing = List.copyOf(open.values());
+            open.clear();
+        }
+        closing.forEach(Connection::close);
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.internal.delivery;
 
 import io.herald.BroadcastException;
+import io.herald.internal.HeraldLog;
 import io.herald.internal.observability.BroadcastTracing;
 import io.herald.internal.observability.BroadcastTracing.BroadcastSpan;
 import io.herald.internal.observability.DeliveryMetrics;
@@ -32,6 +33,10 @@ import java.util.function.BooleanSupplier;
  * <p>One rule orders submitting and stopping: a submit holds the lifecycle's shared lock while it checks that the
  * engine runs, queues the event and starts a sender; {@link #stop()} takes the exclusive lock to stop accepting. So an
  * event is either refused to its caller or queued before the stop begins, and then delivered or reported.
+ *
+ * <p>Every stage {@link #submit} returns completes, always: normally once its event was delivered, exceptionally once
+ * it was given up on. A report that cannot be made (the application's context has ended, an observer's class loader is
+ * gone) is logged ({@code HERALD-0223}) and never keeps that stage, or the events handled after it, from completing.
  */
 final class DeliveryEngine {
 
@@ -196,14 +201,28 @@ final class DeliveryEngine {
         }
     }
 
-    // Events that can share a request go out together; the others, each on its own.
+    // Events that can share a request go out together; the others, each on its own. Whatever goes wrong on the way,
+    // every event taken here leaves it delivered or reported.
     private void sendWithWhatFollows(Pending first) {
         List<Pending> taken = new ArrayList<>();
         taken.add(first);
-        int batchSize = driver.maxBatchSize();
-        if (batchSize > 1 && batchable(first)) {
-            queue.drainTo(taken, batchSize - 1);
+        try {
+            int batchSize = driver.maxBatchSize();
+            if (batchSize > 1 && batchable(first)) {
+                queue.drainTo(taken, batchSize - 1);
+            }
+            sendTaken(taken, batchSize);
+        } catch (RuntimeException | LinkageError unexpected) {
+            taken.stream().filter(pending -> !pending.done().isDone())
+                    .forEach(pending -> report(pending, failure(pending.event(), unexpected(unexpected), 1)));
         }
+    }
+
+    private static RuntimeException unexpected(Throwable failure) {
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.toString(), failure);
+    }
+
+    private void sendTaken(List<Pending> taken, int batchSize) {
         if (stopping && environment.ticker().nanos() >= stopDeadline) {
             taken.forEach(this::notSentBeforeStop);
             return;
@@ -231,11 +250,11 @@ final class DeliveryEngine {
             long started = environment.ticker().nanos();
             RuntimeException failure = request(items);
             if (failure == null) {
-                metrics.sent(Mode.QUEUED, items.size(), environment.ticker().nanos() - started);
                 for (Pending item : items) {
-                    item.span().delivered();
                     item.done().complete(null);
                 }
+                metrics.sent(Mode.QUEUED, items.size(), environment.ticker().nanos() - started);
+                items.forEach(item -> item.span().delivered());
                 return;
             }
             if (!(failure instanceof RetryableBroadcastException retryable)) {
@@ -314,12 +333,18 @@ final class DeliveryEngine {
                 "not sent before the application stopped", null));
     }
 
-    // Reported before the stage fails, so that whoever waits on the stage finds the report made.
+    // Reported before the stage fails, so that whoever waits on the stage finds the report made; the stage fails even
+    // when the report cannot be made, which is logged instead.
     private void report(Pending pending, BroadcastException failure) {
-        metrics.failed(Mode.QUEUED, 1);
-        pending.span().failed(failure.reason());
-        undelivered.report(pending, failure);
-        pending.done().completeExceptionally(failure);
+        try {
+            metrics.failed(Mode.QUEUED, 1);
+            pending.span().failed(failure.reason());
+            undelivered.report(pending, failure);
+        } catch (RuntimeException | LinkageError reportFailed) {
+            HeraldLog.failureNotReported(failure.getMessage(), reportFailed);
+        } finally {
+            pending.done().completeExceptionally(failure);
+        }
     }
 
     // The reason is given once, whatever exception carried it (a driver's BroadcastException names it already).

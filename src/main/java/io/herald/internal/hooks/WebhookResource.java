@@ -7,15 +7,17 @@ import io.herald.internal.signing.Hmac;
 import io.herald.spi.ConnectionConfig;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,11 +37,13 @@ public class WebhookResource {
     ChannelEventPublishers publishers;
 
     @POST
-    public Response receive(@HeaderParam("X-Pusher-Key") String key, @HeaderParam("X-Pusher-Signature") String signature,
-            byte[] body) {
+    public Response receive(@Context HttpHeaders headers, byte[] body) {
         HeraldSettings settings = HeraldSettings.fromMicroProfileConfig();
+        // Read as lists: a header given twice would be verified once and could be read differently elsewhere.
+        String key = once(headers, "X-Pusher-Key");
+        String signature = once(headers, "X-Pusher-Signature");
         if (key == null || signature == null) {
-            return plain(401, "A webhook needs the X-Pusher-Key and X-Pusher-Signature headers");
+            return plain(401, "A webhook needs the X-Pusher-Key and X-Pusher-Signature headers, each once");
         }
         Optional<ConnectionConfig> connection = connectionWithKey(settings, key);
         if (connection.isEmpty()) {
@@ -74,6 +78,11 @@ public class WebhookResource {
                 .filter(config -> key.equals(config.get("key").or(() -> config.get("client")).orElse(null)))
                 .min(Comparator.comparing((ConnectionConfig config) -> "local".equals(config.get("driver").orElse("")))
                         .thenComparing(ConnectionConfig::connection));
+    }
+
+    private static String once(HttpHeaders headers, String name) {
+        List<String> values = headers.getRequestHeader(name);
+        return values != null && values.size() == 1 ? values.get(0) : null;
     }
 
     private static Response plain(int status, String message) {

@@ -102,11 +102,12 @@ final class ChannelRegistry implements MessageSink {
         int[] count = new int[1];
         channels.compute(channel, (name, existing) -> {
             LocalChannel state = existing != null ? existing : new LocalChannel(name);
+            // Queued before the socket joins the set that deliveries read without this lock: no event can precede it.
+            socket.offer(Frames.subscriptionSucceeded(channel, "{}"));
+            socket.subscriptions().put(channel, "");
             added[1] = state.subscribers().isEmpty();
             added[0] = state.subscribers().add(socket);
             count[0] = state.subscribers().size();
-            socket.subscriptions().put(channel, "");
-            socket.offer(Frames.subscriptionSucceeded(channel, "{}"));
             return state;
         });
         socket.flush();

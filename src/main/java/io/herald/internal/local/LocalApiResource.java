@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +42,7 @@ public class LocalApiResource {
     @POST
     @Path("events")
     public Response events(@PathParam("appId") String appId, byte[] body) {
-        return verified(appId, "POST", body, app -> {
+        return verified(appId, "POST", body, (app, query) -> {
             OutboundEvent event = RestEvents.event(body);
             app.metrics().published(LocalServerMetrics.Source.REST_API);
             app.publish(event);
@@ -54,7 +53,7 @@ public class LocalApiResource {
     @POST
     @Path("batch_events")
     public Response batchEvents(@PathParam("appId") String appId, byte[] body) {
-        return verified(appId, "POST", body, app -> {
+        return verified(appId, "POST", body, (app, query) -> {
             List<OutboundEvent> batch = RestEvents.batch(body);
             for (OutboundEvent event : batch) {
                 app.metrics().published(LocalServerMetrics.Source.REST_API);
@@ -67,9 +66,9 @@ public class LocalApiResource {
     @GET
     @Path("channels")
     public Response channels(@PathParam("appId") String appId) {
-        return verified(appId, "GET", new byte[0], app -> {
-            String prefix = uri.getQueryParameters().getFirst("filter_by_prefix");
-            Set<String> info = infoAttributes();
+        return verified(appId, "GET", new byte[0], (app, query) -> {
+            String prefix = query.get("filter_by_prefix").orElse(null);
+            Set<String> info = infoAttributes(query);
             if (info.contains("user_count") && (prefix == null || !prefix.startsWith(ChannelType.PRESENCE.prefix()))) {
                 throw new RestEvents.Refused(400, "info=user_count needs filter_by_prefix=presence-");
             }
@@ -93,9 +92,9 @@ public class LocalApiResource {
     @GET
     @Path("channels/{channel}")
     public Response channel(@PathParam("appId") String appId, @PathParam("channel") String channel) {
-        return verified(appId, "GET", new byte[0], app -> {
+        return verified(appId, "GET", new byte[0], (app, query) -> {
             boolean presence = ChannelType.of(channel) == ChannelType.PRESENCE;
-            Set<String> info = infoAttributes();
+            Set<String> info = infoAttributes(query);
             if (info.contains("user_count") && !presence || info.contains("subscription_count") && presence) {
                 throw new RestEvents.Refused(400, "info " + info + " does not apply to '" + channel + "'");
             }
@@ -115,7 +114,7 @@ public class LocalApiResource {
     @GET
     @Path("channels/{channel}/users")
     public Response users(@PathParam("appId") String appId, @PathParam("channel") String channel) {
-        return verified(appId, "GET", new byte[0], app -> {
+        return verified(appId, "GET", new byte[0], (app, query) -> {
             if (ChannelType.of(channel) != ChannelType.PRESENCE) {
                 throw new RestEvents.Refused(400, "Only presence channels have users");
             }
@@ -134,14 +133,15 @@ public class LocalApiResource {
     @POST
     @Path("users/{userId}/terminate_connections")
     public Response terminate(@PathParam("appId") String appId, @PathParam("userId") String userId, byte[] body) {
-        return verified(appId, "POST", body, app -> {
+        return verified(appId, "POST", body, (app, query) -> {
             app.terminate(userId);
             return ok(new JsonObject());
         });
     }
 
+    // What a verified request does; it reads its parameters from the query that was verified, never from elsewhere.
     private interface Action {
-        Response on(LocalApp app) throws RestEvents.Refused;
+        Response on(LocalApp app, RequestVerifier.Query query) throws RestEvents.Refused;
     }
 
     private Response verified(String appId, String method, byte[] body, Action action) {
@@ -150,7 +150,7 @@ public class LocalApiResource {
             return plain(404, "Unknown app '" + appId + "'");
         }
         LocalApp app = found.get();
-        Map<String, String> query;
+        RequestVerifier.Query query;
         try {
             query = RequestVerifier.parseQuery(uri.getRequestUri().getRawQuery());
         } catch (FormBody.Malformed e) {
@@ -163,7 +163,7 @@ public class LocalApiResource {
             return plain(401, refusal.get());
         }
         try {
-            return action.on(app);
+            return action.on(app, query);
         } catch (RestEvents.Refused refused) {
             return plain(refused.status(), refused.getMessage());
         } catch (ClusterUnavailable unavailable) {
@@ -171,9 +171,9 @@ public class LocalApiResource {
         }
     }
 
-    private Set<String> infoAttributes() {
-        String info = uri.getQueryParameters().getFirst("info");
-        return info == null || info.isBlank() ? Set.of() : Set.of(info.split(","));
+    private static Set<String> infoAttributes(RequestVerifier.Query query) {
+        String info = query.get("info").orElse("");
+        return info.isBlank() ? Set.of() : Set.of(info.split(","));
     }
 
     private static Response ok(JsonObject answer) {

@@ -3,7 +3,9 @@ package io.herald.internal.protocol;
 import io.herald.internal.Excerpt;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,8 +34,17 @@ public final class FormBody {
     /** The fields in order; for a name given twice, the first value. A pair without '=' has an empty value. */
     public static Map<String, String> decode(String text) throws Malformed {
         Map<String, String> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, String> pair : pairs(text)) {
+            fields.putIfAbsent(pair.getKey(), pair.getValue());
+        }
+        return fields;
+    }
+
+    /** Every name and value, in order, a name given twice included. */
+    public static List<Map.Entry<String, String>> pairs(String text) throws Malformed {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
         if (text == null || text.isEmpty()) {
-            return fields;
+            return pairs;
         }
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {
@@ -42,9 +53,9 @@ public final class FormBody {
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            fields.putIfAbsent(unescape(name), unescape(value));
+            pairs.add(Map.entry(unescape(name), unescape(value)));
         }
-        return fields;
+        return pairs;
     }
 
     private static String unescape(String text) throws Malformed {

@@ -52,7 +52,10 @@ public final class PusherProtocol {
     /** The most users one watchlist watches. */
     public static final int MAX_WATCHLIST = 100;
 
-    private static final Pattern SOCKET_ID = Pattern.compile("\\d{1,20}\\.\\d{1,20}");
+    /** What a socket id must match: two runs of 1 to 20 digits joined by a dot (README quotes it; a test checks). */
+    public static final String SOCKET_ID_PATTERN = "\\d{1,20}\\.\\d{1,20}";
+
+    private static final Pattern SOCKET_ID = Pattern.compile(SOCKET_ID_PATTERN);
     private static final Pattern WIRE_CHANNEL = Pattern.compile(
             "#?[" + Channel.NAME_CHARACTERS + "]{1," + MAX_WIRE_CHANNEL_NAME_LENGTH + "}");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");

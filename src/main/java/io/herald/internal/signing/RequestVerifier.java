@@ -1,14 +1,20 @@
 package io.herald.internal.signing;
 
+import io.herald.internal.Excerpt;
 import io.herald.internal.protocol.FormBody;
 import io.herald.internal.protocol.PusherProtocol;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Checks a signed Pusher REST request as Pusher does: {@code auth_key}, {@code auth_version=1.0},
@@ -16,10 +22,14 @@ import java.util.TreeMap;
  * {@code METHOD\nPATH\nsorted query} compared in constant time.
  *
  * <pre>{@code
+ * RequestVerifier.Query query = RequestVerifier.parseQuery(rawQuery);   // FormBody.Malformed: answer 400
  * Optional<String> refusal = new RequestVerifier(key, secret)
- *         .refusal("POST", "/apps/3/events", RequestVerifier.parseQuery(rawQuery), body, Instant.now());
- * // empty: genuine; else answer 401 with the reason
+ *         .refusal("POST", "/apps/3/events", query, body, Instant.now());
+ * // empty: genuine, and query.parameters() is exactly what was signed; else answer 401 with the reason
  * }</pre>
+ *
+ * <p>A parameter given twice (in any case) is refused: the signature covers one value of it, and whoever reads the
+ * query later must not find another.
  */
 public final class RequestVerifier {
     private final String key;
@@ -30,8 +40,31 @@ public final class RequestVerifier {
         this.secret = secret;
     }
 
+    /**
+     * A request's query parameters, each name once, and the names that were given more than once.
+     *
+     * @param parameters every parameter by its name as sent, the first value of a repeated one
+     * @param repeated names (lower-cased) given more than once, in any case
+     */
+    public record Query(Map<String, String> parameters, Set<String> repeated) {
+        public Query {
+            parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+            repeated = Set.copyOf(repeated);
+        }
+
+        /** One parameter's value. */
+        public Optional<String> get(String name) {
+            return Optional.ofNullable(parameters.get(name));
+        }
+    }
+
     /** Why the request is refused (answer 401 with it), or empty when it is genuine. */
-    public Optional<String> refusal(String method, String path, Map<String, String> query, byte[] body, Instant now) {
+    public Optional<String> refusal(String method, String path, Query signed, byte[] body, Instant now) {
+        if (!signed.repeated().isEmpty()) {
+            return Optional.of("Parameter '" + Excerpt.of(signed.repeated().stream().sorted().findFirst().orElseThrow())
+                    + "' is given more than once; each parameter must appear once, as signed");
+        }
+        Map<String, String> query = signed.parameters();
         if (!Hmac.constantTimeEquals(key, query.get("auth_key"))) {
             return Optional.of("Unknown auth_key");
         }
@@ -72,8 +105,18 @@ public final class RequestVerifier {
      *
      * @throws FormBody.Malformed for a malformed percent-escape
      */
-    public static Map<String, String> parseQuery(String rawQuery) throws FormBody.Malformed {
-        return new TreeMap<>(FormBody.decode(rawQuery));
+    public static Query parseQuery(String rawQuery) throws FormBody.Malformed {
+        Map<String, String> parameters = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new TreeSet<>();
+        for (Map.Entry<String, String> pair : FormBody.pairs(rawQuery)) {
+            parameters.putIfAbsent(pair.getKey(), pair.getValue());
+            String name = pair.getKey().toLowerCase(Locale.ROOT);
+            if (!seen.add(name)) {
+                repeated.add(name);
+            }
+        }
+        return new Query(parameters, repeated);
     }
 
     static String md5Hex(byte[] body) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.herald.BroadcastException;
 import io.herald.internal.observability.BroadcastTracing;
 import io.herald.internal.observability.DeliveryMetrics;
+import io.herald.spi.BroadcastDriver;
 import io.herald.spi.OutboundEvent;
+import io.herald.testing.LogCapture;
 import io.herald.testing.ManualExecutor;
 import io.herald.testing.ManualTime;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,7 @@ class DeliveryEngineTest {
     private final List<long[]> jitterAsked = new CopyOnWriteArrayList<>();
     private final List<BroadcastException> reported = new CopyOnWriteArrayList<>();
     private final ScriptedDriver driver = new ScriptedDriver(10);
+    private DeliveryEngine.Undelivered undelivered = (pending, failure) -> reported.add(failure);
 
     private DeliveryEngine engine(int queueCapacity, int maxAttempts, Duration retryDeadline) {
         DeliverySettings settings = new DeliverySettings(false, queueCapacity, Duration.ZERO, 2, maxAttempts,
@@ -40,7 +44,8 @@ class DeliveryEngineTest {
             return max;
         }, senders);
         return new DeliveryEngine(new Connection.Identity("test", "scripted"), driver, settings,
-                (pending, failure) -> reported.add(failure), DeliveryMetrics.NONE, BroadcastTracing.NONE, environment);
+                (pending, failure) -> undelivered.report(pending, failure), DeliveryMetrics.NONE, BroadcastTracing.NONE,
+                environment);
     }
 
     private DeliveryEngine engine() {
@@ -285,5 +290,74 @@ class DeliveryEngineTest {
                 .satisfies(failure -> assertThat(failure.reason()).isEqualTo("Pusher answered 429"));
         assertThat(stage).isCompletedExceptionally();
         assertThat(time.slept()).isLessThan(SHUTDOWN_TIMEOUT);
+    }
+
+    // As BroadcastFailures' proxy does once the application context has ended.
+    private void reportsThrow() {
+        undelivered = (pending, failure) -> {
+            reported.add(failure);
+            throw new IllegalStateException("WELD-001303: No active contexts for scope type ApplicationScoped");
+        };
+    }
+
+    @Test
+    void everyStageLeftAtStopFailsEvenWhenItsReportThrows() {
+        reportsThrow();
+        DeliveryEngine engine = engine();
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        for (int seq = 0; seq < 3; seq++) {
+            stages.add(engine.submit(event("Tick" + seq), null));
+        }
+
+        try (LogCapture log = new LogCapture()) {
+            engine.stop();
+
+            assertThat(log.messages(Level.SEVERE)).hasSize(3).allSatisfy(message -> assertThat(message)
+                    .startsWith("HERALD-0223: HERALD-0100: Could not broadcast 'Tick")
+                    .contains("not sent before the application stopped", "WELD-001303"));
+        }
+        assertThat(reported).hasSize(3);
+        assertThat(stages).allSatisfy(stage -> assertThat(failureOf(stage)).isInstanceOf(BroadcastException.class));
+    }
+
+    @Test
+    void reportThatThrowsDoesNotKeepTheRestOfTheBatchFromCompleting() {
+        reportsThrow();
+        driver.refusing(event -> !event.name().equals("Good"));
+        DeliveryEngine engine = engine();
+        CompletableFuture<Void> bad = engine.submit(event("Bad"), null);
+        CompletableFuture<Void> good = engine.submit(event("Good"), null);
+        CompletableFuture<Void> worse = engine.submit(event("Worse"), null);
+
+        try (LogCapture log = new LogCapture()) {
+            senders.runAll();
+        }
+
+        assertThat(failureOf(bad)).hasMessageContaining("'Bad'");
+        assertThat(good).isCompleted().isNotCompletedExceptionally();
+        assertThat(failureOf(worse)).hasMessageContaining("'Worse'");
+        assertThat(senders.waiting()).isZero();
+    }
+
+    @Test
+    void driverThatThrowsAnErrorStillLeavesEveryTakenEventReported() {
+        DeliveryEngine engine = new DeliveryEngine(new Connection.Identity("test", "broken"), new BroadcastDriver() {
+            @Override
+            public void send(OutboundEvent event) {
+            }
+
+            @Override
+            public int maxBatchSize() {
+                throw new NoClassDefFoundError("com/pusher/rest/Pusher (its class loader is closed)");
+            }
+        }, new DeliverySettings(false, 100, Duration.ZERO, 1, 1, Duration.ofSeconds(30), INITIAL_BACKOFF, MAX_BACKOFF,
+                SHUTDOWN_TIMEOUT), (pending, failure) -> reported.add(failure), DeliveryMetrics.NONE,
+                BroadcastTracing.NONE, new EngineEnvironment(time, time, (min, max) -> max, senders));
+        CompletableFuture<Void> stage = engine.submit(event("Tick"), null);
+
+        senders.runAll();
+
+        assertThat(failureOf(stage)).hasMessageContaining("its class loader is closed");
+        assertThat(reported).hasSize(1);
     }
 }
