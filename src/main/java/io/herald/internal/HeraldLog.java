@@ -131,4 +131,14 @@ public final class HeraldLog {
         LOG.log(Level.ERROR, "HERALD-0223: " + failure + " (could not be reported as BroadcastFailed: "
                 + cause + "; the application may have stopped)");
     }
+
+    public static void outboxDeferring(String connection, String reason, long maxBackoffSeconds, long giveUpSeconds) {
+        LOG.log(Level.WARNING, "HERALD-0224: The outbox of connection ''{0}'' could not deliver ({1}): its rows stay "
+                + "pending and are tried again, waiting up to {2} s between tries, until they are {3} s old",
+                connection, reason, maxBackoffSeconds, giveUpSeconds);
+    }
+
+    public static void outboxDeliversAgain(String connection) {
+        LOG.log(Level.INFO, "HERALD-0225: The outbox of connection ''{0}'' delivers again", connection);
+    }
 }

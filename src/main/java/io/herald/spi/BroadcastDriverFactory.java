@@ -35,6 +35,19 @@ public interface BroadcastDriverFactory {
     }
 
     /**
+     * Reads every setting the driver takes, without opening anything, so that Herald can report every problem of a
+     * deployment's settings together at startup, before any connection opens. The default reads nothing.
+     *
+     * <pre>{@code
+     * public void checkSettings(ConnectionConfig config) {
+     *     config.getInt("timeout-ms", 4000, 1, 600_000);
+     * }
+     * }</pre>
+     */
+    default void checkSettings(ConnectionConfig config) {
+    }
+
+    /**
      * A driver for one connection. Read settings through {@code config}; a missing required one should be
      * reported with {@link ConnectionConfig#require(String)}, which names the property.
      */

@@ -7,8 +7,14 @@ import java.util.Optional;
  *
  * <pre>{@code
  * String appId = config.require("app-id");              // fails naming broadcast.pusher.app-id
- * int timeout = config.getInt("timeout-ms", 4000);
+ * String key = config.requireAny("client", "key");      // the first that is set
+ * int timeout = config.getInt("timeout-ms", 4000, 1, 600_000);
+ * String mode = config.getChoice("outbox", "none", "none", "jdbc");
  * }</pre>
+ *
+ * <p>At startup Herald reads every connection's settings through {@link BroadcastDriverFactory#checkSettings} to
+ * report all problems of a deployment together: then a bad value is noted and read as its default (a missing
+ * required one as the empty string) instead of thrown, so a driver's reading must not act on the values.
  */
 public interface ConnectionConfig {
 
@@ -31,11 +37,40 @@ public interface ConnectionConfig {
     String require(String key);
 
     /**
+     * The value of the first of {@code keys} that is set ({@code client} before {@code key}).
+     *
+     * @throws IllegalStateException naming every alternative when none is set
+     */
+    String requireAny(String... keys);
+
+    /**
      * An integer setting.
      *
      * @throws IllegalStateException naming the property when it is not a whole number
      */
     int getInt(String key, int defaultValue);
+
+    /**
+     * An integer setting from {@code min} to {@code max}; the default is not checked.
+     *
+     * @throws IllegalStateException naming the property, its value and the range otherwise
+     */
+    int getInt(String key, int defaultValue, int min, int max);
+
+    /**
+     * A setting that is one of {@code accepted}.
+     *
+     * @throws IllegalStateException naming the property, its value and what is accepted otherwise
+     */
+    String getChoice(String key, String defaultValue, String... accepted);
+
+    /**
+     * Reports that the value of {@code key} is not what is accepted, a driver's own check.
+     *
+     * @param expected what is accepted, as in "must be {@code expected}"
+     * @throws IllegalStateException naming the property (unless the settings are being checked, when it is noted)
+     */
+    void invalid(String key, String expected);
 
     /**
      * A boolean setting ({@code true} or {@code false}).

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
  * <pre>{@code
  * broadcast.default=test
  * broadcast.test.driver=memory
+ * broadcast.test.max-recorded=50000   # kept at most (default 10,000), the oldest dropped
  * }</pre>
  */
 @ApplicationScoped
@@ -28,8 +29,18 @@ public class MemoryDriverFactory implements BroadcastDriverFactory {
     }
 
     @Override
+    public void checkSettings(ConnectionConfig config) {
+        maxRecorded(config);
+    }
+
+    private static int maxRecorded(ConnectionConfig config) {
+        return config.getInt("max-recorded", RecordedBroadcasts.DEFAULT_MAX_RECORDED, 1, 10_000_000);
+    }
+
+    @Override
     public BroadcastDriver create(ConnectionConfig config) {
         String connection = config.connection();
+        recorded.keepAtLeast(maxRecorded(config));
         return new BroadcastDriver() {
             @Override
             public void send(OutboundEvent event) {

@@ -2,8 +2,9 @@ package io.herald.testkit;
 
 import io.herald.BroadcastException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,22 +24,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * broadcasts.failNext(1, "Pusher is down");   // the next send fails: test your BroadcastFailed observer
  * }</pre>
  *
- * <p>It keeps everything until {@link #clear()}: a driver for tests, not for production.
+ * <p>It records only what a {@code memory} connection sends, so it records nothing, and is never even created, in a
+ * deployment without one. It keeps the last {@code broadcast.<connection>.max-recorded} events (default
+ * {@value #DEFAULT_MAX_RECORDED}; the largest any {@code memory} connection asks for): older ones are dropped, and
+ * {@link #dropped()} counts them.
  */
 @ApplicationScoped
 public class RecordedBroadcasts {
-    private final List<RecordedBroadcast> recorded = new CopyOnWriteArrayList<>();
+    /** How many events are kept unless a {@code memory} connection asks for more. */
+    public static final int DEFAULT_MAX_RECORDED = 10_000;
+
+    private final Deque<RecordedBroadcast> recorded = new ArrayDeque<>();
     private final AtomicInteger failing = new AtomicInteger();
     private volatile String failure = "";
+    private int maxRecorded = DEFAULT_MAX_RECORDED;
+    private boolean askedFor;
+    private long dropped;
 
-    /** Every event recorded so far, in the order sent. */
-    public List<RecordedBroadcast> all() {
+    /** Every event recorded so far and still kept, in the order sent. */
+    public synchronized List<RecordedBroadcast> all() {
         return List.copyOf(recorded);
     }
 
-    /** Forgets what was recorded and any failures still to come. */
-    public void clear() {
+    /** How many events were dropped, oldest first, to keep at most {@code max-recorded}. */
+    public synchronized long dropped() {
+        return dropped;
+    }
+
+    /** Forgets what was recorded, how many were dropped, and any failures still to come. */
+    public synchronized void clear() {
         recorded.clear();
+        dropped = 0;
         failing.set(0);
     }
 
@@ -53,8 +69,9 @@ public class RecordedBroadcasts {
 
     /** Asserts that nothing was sent. */
     public void assertNothingSent() {
-        if (!recorded.isEmpty()) {
-            throw new AssertionError("Expected no broadcast, but " + recorded.size() + " were sent: " + recorded);
+        List<RecordedBroadcast> sent = all();
+        if (!sent.isEmpty()) {
+            throw new AssertionError("Expected no broadcast, but " + sent.size() + " were sent: " + sent);
         }
     }
 
@@ -83,6 +100,18 @@ public class RecordedBroadcasts {
         if (failing.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new BroadcastException(broadcast.connection(), broadcast.channels(), broadcast.event(), failure, null);
         }
-        recorded.add(broadcast);
+        synchronized (this) {
+            recorded.addLast(broadcast);
+            while (recorded.size() > maxRecorded) {
+                recorded.removeFirst();
+                dropped++;
+            }
+        }
+    }
+
+    // A memory connection opened asking to keep this many.
+    synchronized void keepAtLeast(int max) {
+        maxRecorded = askedFor ? Math.max(maxRecorded, max) : max;
+        askedFor = true;
     }
 }

@@ -68,4 +68,17 @@ public class OutboxDatabase {
             return rows.next() ? rows.getString(1) : null;
         }
     }
+
+    /** The count {@code query} answers, its parameters bound in order. */
+    public long count(String query, Object... parameters) throws SQLException {
+        try (Connection db = dataSource.getConnection(); java.sql.PreparedStatement statement = db.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
 }

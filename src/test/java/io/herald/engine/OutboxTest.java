@@ -94,6 +94,22 @@ class OutboxTest {
     }
 
     @Test
+    @Config("broadcast.pusher.outbox.batch-size=5")
+    void theRelayNeverHoldsMoreThanABatchClaimedAndNotDeleted() throws Exception {
+        pusher.delayAnswers(Duration.ofMillis(20));
+        IntStream.range(0, 40).forEach(seq -> ticks.fire(new Tick(seq)));
+
+        long mostClaimed = 0;
+        while (!database.single("SELECT COUNT(*) FROM herald_outbox").equals("0")) {
+            mostClaimed = Math.max(mostClaimed, database.count("SELECT COUNT(*) FROM herald_outbox WHERE lease_owner "
+                    + "IS NOT NULL"));
+        }
+
+        assertThat(mostClaimed).isBetween(1L, 5L);
+        assertThat(pusher.publishedCount()).isEqualTo(40);
+    }
+
+    @Test
     void aRowTheEngineGivesUpOnIsKeptMarkedFailedAndReported() throws Exception {
         pusher.answerNext(400, "not like this");
 

@@ -48,6 +48,7 @@ class ReadmeTest {
             "import io.herald.testkit.*;",
             "import jakarta.enterprise.context.*;",
             "import jakarta.enterprise.event.*;",
+            "import jakarta.enterprise.inject.spi.*;",
             "import jakarta.inject.*;",
             "import jakarta.ws.rs.*;",
             "import jakarta.ws.rs.core.*;",

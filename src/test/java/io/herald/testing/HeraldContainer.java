@@ -38,8 +38,19 @@ public final class HeraldContainer {
         return startWithRegisteredConfig(flavour, beanClasses);
     }
 
+    /** Starts a container with an application's own portable extension too. */
+    public static WeldContainer start(Map<String, String> config, jakarta.enterprise.inject.spi.Extension extension,
+            Class<?>... beanClasses) {
+        HeraldTestExtension.useConfig(config);
+        return weld(Flavour.PORTABLE, beanClasses).addExtension(extension).initialize();
+    }
+
     /** Starts a container on the config already registered with {@link HeraldTestExtension#useConfig}. */
     public static WeldContainer startWithRegisteredConfig(Flavour flavour, Class<?>... beanClasses) {
+        return weld(flavour, beanClasses).initialize();
+    }
+
+    private static Weld weld(Flavour flavour, Class<?>... beanClasses) {
         Weld weld = new Weld()
                 .disableDiscovery()
                 .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
@@ -50,6 +61,6 @@ public final class HeraldContainer {
         } else {
             weld.addBuildCompatibleExtensions(UnskippedBuildCompatibleExtension.class);
         }
-        return weld.initialize();
+        return weld;
     }
 }

@@ -155,6 +155,12 @@ public final class PusherRestStandIn implements AutoCloseable {
         server.stop(0);
     }
 
+    /** Listens again on the same port, after {@link #refuseConnections()}: the service is back. */
+    public void acceptConnections() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        start();
+    }
+
     /** Forgets what was received and scripted. */
     public void reset() {
         generation++;

@@ -28,25 +28,16 @@ public record ClusterSettings(Scaling scaling, String redisUrl, String prefix, D
     }
 
     public static ClusterSettings from(ConnectionConfig config, String appId) {
-        String scaling = config.get("scaling").orElse("none");
-        if (scaling.equals("none")) {
+        if (config.getChoice("scaling", "none", "none", "redis").equals("none")) {
             return new ClusterSettings(Scaling.NONE, null, null, null, null);
         }
-        if (!scaling.equals("redis")) {
-            throw HeraldMessages.invalidProperty(config.property("scaling"), "none or redis, not '" + scaling + "'");
-        }
         String url = config.require("redis.url");
-        if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+        if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
             // the URL may hold a password: not quoted
-            throw HeraldMessages.invalidProperty(config.property("redis.url"),
-                    "a redis://[user:password@]host:port[/db] or rediss:// URL");
+            config.invalid("redis.url", "a redis://[user:password@]host:port[/db] or rediss:// URL");
         }
-        int seconds = config.getInt("redis.node-timeout", 10);
-        int millis = config.getInt("redis.timeout", 2000);
-        if (seconds < 1 || millis < 1) {
-            throw HeraldMessages.invalidProperty(config.property(seconds < 1 ? "redis.node-timeout" : "redis.timeout"),
-                    "a positive whole number");
-        }
+        int seconds = config.getInt("redis.node-timeout", 10, 1, 3_600);
+        int millis = config.getInt("redis.timeout", 2000, 1, 600_000);
         requireRedisClient(config.property("scaling"));
         return new ClusterSettings(Scaling.REDIS, url, config.get("redis.prefix").orElse("herald:" + appId),
                 Duration.ofSeconds(seconds), Duration.ofMillis(millis));

@@ -11,8 +11,16 @@ public interface MessageSink {
     /** Turns one message into frames for this instance's connections; never blocks on I/O. */
     void receive(ClusterMessage message);
 
-    /** What this instance's connections hold now, for re-registering it in the cluster. */
+    /** What this instance's connections hold now: presence channels for snapshots. */
     LocalHoldings holdings();
+
+    /**
+     * Hands what this instance holds to {@code register} while no change of it can be sent to the fan-out, so that
+     * what {@code register} sends (before it returns) stands after every change sent before it and before every
+     * change sent after: a re-registration then neither drops a member whose join is on its way nor counts a change
+     * twice. Holdings include presence connections whose join was sent and is not confirmed yet.
+     */
+    <T> T whileHeld(java.util.function.Function<LocalHoldings, T> register);
 
     /**
      * This instance's share of the cluster's state.

@@ -144,8 +144,10 @@ public final class RedisFanout implements Fanout {
                     ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance, channel, userId, infoJson,
                     socketId, Integer.toString(maxMembers), reported == null ? "" : only.toString()));
             // a join that timed out may still have been counted: the next heartbeat makes the count right
+            // A join refused as full may have been counted by a re-registration sent before its answer came: the
+            // next heartbeat makes that right too.
             joined.whenComplete((result, failure) -> {
-                if (failure != null) {
+                if (failure != null || result < 0) {
                     needsSync.set(true);
                 }
             });
@@ -224,7 +226,9 @@ public final class RedisFanout implements Fanout {
             if (!link.subscribed()) {
                 throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("its pub/sub connection is down"), null);
             }
-            if (registered == 0 || needsSync.getAndSet(false)) {
+            // Both read: a registration made now also answers a pending need to synchronise.
+            boolean resync = needsSync.getAndSet(false);
+            if (registered == 0 || resync) {
                 reregister();
                 scheduleSnapshots();
             }
@@ -294,10 +298,31 @@ public final class RedisFanout implements Fanout {
         }
     }
 
+    /**
+     * Re-registers this instance now, as the heartbeat does once Redis lost its state or a change may have failed:
+     * this instance's share of the cluster's state becomes what it holds, whatever changes are on their way.
+     *
+     * @throws ClusterUnavailable when Redis cannot be reached
+     */
+    public void reregisterNow() {
+        reregister();
+        scheduleSnapshots();
+    }
+
+    // The holdings are read and the script sent while the registry sends no change, so that Redis applies the changes
+    // sent before it, then it, then the changes sent after it; only the answer is awaited outside.
     private void reregister() {
-        MessageSink.LocalHoldings holdings = sink.holdings();
+        await(sink.whileHeld(holdings -> async().eval(RedisScripts.SYNC, ScriptOutputType.INTEGER, new String[0],
+                settings.prefix(), instance, subscriptionsJson(holdings), presenceJson(holdings))));
+    }
+
+    private static String subscriptionsJson(MessageSink.LocalHoldings holdings) {
         JsonObject subscriptions = new JsonObject();
         holdings.subscriptions().forEach(subscriptions::addProperty);
+        return subscriptions.toString();
+    }
+
+    private static String presenceJson(MessageSink.LocalHoldings holdings) {
         JsonObject presence = new JsonObject();
         holdings.presence().forEach((channel, members) -> members.forEach((userId, member) -> {
             JsonObject entry = new JsonObject();
@@ -305,8 +330,7 @@ public final class RedisFanout implements Fanout {
             entry.addProperty("i", member.infoJson());
             presence.add(channel + "\n" + userId, entry);
         }));
-        await(async().eval(RedisScripts.SYNC, ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance,
-                subscriptions.toString(), presence.toString()));
+        return presence.toString();
     }
 
     private void scheduleSnapshots() {

@@ -2,6 +2,7 @@ package io.herald.internal.config;
 
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -52,12 +53,12 @@ public final class HeraldSettings {
         return value("broadcast.default", "pusher");
     }
 
-    /** {@code broadcast.auth.*}. */
     /** The webhook endpoint's path and the oldest webhook it accepts. */
     public WebhookSettings webhooks() {
         return WebhookSettings.from(this);
     }
 
+    /** {@code broadcast.auth.*}. */
     public AuthSettings auth() {
         return AuthSettings.from(this);
     }
@@ -127,6 +128,28 @@ public final class HeraldSettings {
             throw HeraldMessages.reservedConnectionName(name);
         }
         return new MicroProfileConnectionConfig(config, name);
+    }
+
+    /**
+     * The settings of connection {@code name} read for a check: a bad or missing value is noted in {@code problems}
+     * instead of thrown.
+     */
+    public ConnectionConfig checkedConnection(String name, SettingsProblems problems) {
+        if (RESERVED.contains(name)) {
+            throw HeraldMessages.reservedConnectionName(name);
+        }
+        return new MicroProfileConnectionConfig(config, name, problems);
+    }
+
+    /** Reads Herald's own settings that belong to no connection, noting what is wrong in {@code problems}. */
+    public void checkOwnSettings(SettingsProblems problems) {
+        for (Runnable read : List.<Runnable>of(this::auth, this::webhooks, this::privateChannelsRequireUser)) {
+            try {
+                read.run();
+            } catch (IllegalStateException e) {
+                problems.add(e);
+            }
+        }
     }
 
     /** A trimmed setting, or {@code defaultValue} when missing or blank. */

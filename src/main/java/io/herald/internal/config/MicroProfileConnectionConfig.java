@@ -3,17 +3,29 @@ package io.herald.internal.config;
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
-/** {@link ConnectionConfig} over MicroProfile Config; blank values count as missing. */
+/**
+ * {@link ConnectionConfig} over MicroProfile Config; blank values count as missing. Read strictly, a bad or missing
+ * value throws at once; read for a check ({@link HeraldSettings#checkedConnection}), it is noted in the deployment's
+ * {@link SettingsProblems} and read as the default (a missing required one as empty), so that reading goes on and
+ * every problem is found.
+ */
 public final class MicroProfileConnectionConfig implements ConnectionConfig {
     private final Config config;
     private final String connection;
+    private final SettingsProblems problems;
 
     public MicroProfileConnectionConfig(Config config, String connection) {
+        this(config, connection, null);
+    }
+
+    MicroProfileConnectionConfig(Config config, String connection, SettingsProblems problems) {
         this.config = config;
         this.connection = connection;
+        this.problems = problems;
     }
 
     @Override
@@ -28,29 +40,83 @@ public final class MicroProfileConnectionConfig implements ConnectionConfig {
 
     @Override
     public String require(String key) {
-        return get(key).orElseThrow(() -> HeraldMessages.missingProperties(List.of(property(key))));
+        return requireAny(key);
+    }
+
+    @Override
+    public String requireAny(String... keys) {
+        for (String key : keys) {
+            Optional<String> value = get(key);
+            if (value.isPresent()) {
+                return value.get();
+            }
+        }
+        String alternatives = String.join("|", List.of(keys).stream().map(this::property).toList());
+        if (problems == null) {
+            throw HeraldMessages.missingProperties(List.of(alternatives));
+        }
+        problems.missing(alternatives);
+        return "";
     }
 
     @Override
     public int getInt(String key, int defaultValue) {
+        return getInt(key, defaultValue, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int getInt(String key, int defaultValue, int min, int max) {
         Optional<String> value = get(key);
         if (value.isEmpty()) {
             return defaultValue;
         }
         try {
-            return Integer.parseInt(value.get());
-        } catch (NumberFormatException e) {
-            throw HeraldMessages.invalidProperty(property(key), "a whole number, not '" + value.get() + "'");
+            int number = Integer.parseInt(value.get());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notAWholeNumber) {
+            // stated below
         }
+        return invalid(key, min == Integer.MIN_VALUE && max == Integer.MAX_VALUE
+                ? "a whole number, not '" + value.get() + "'" : HeraldMessages.wholeNumber(min, max, value.get()),
+                defaultValue);
     }
 
     @Override
     public boolean getBoolean(String key, boolean defaultValue) {
-        return get(key).map(value -> parseBoolean(property(key), value)).orElse(defaultValue);
+        return get(key).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> invalid(key, "true or false, not '" + value + "'", defaultValue);
+        }).orElse(defaultValue);
+    }
+
+    @Override
+    public String getChoice(String key, String defaultValue, String... accepted) {
+        Optional<String> value = get(key);
+        if (value.isEmpty() || List.of(accepted).contains(value.get())) {
+            return value.orElse(defaultValue);
+        }
+        return invalid(key, String.join(" or ", accepted) + ", not '" + value.get() + "'", defaultValue);
+    }
+
+    @Override
+    public void invalid(String key, String expected) {
+        invalid(key, expected, null);
+    }
+
+    private <T> T invalid(String key, String expected, T readInstead) {
+        IllegalStateException problem = HeraldMessages.invalidProperty(property(key), expected);
+        if (problems == null) {
+            throw problem;
+        }
+        problems.add(problem);
+        return readInstead;
     }
 
     static boolean parseBoolean(String property, String value) {
-        return switch (value.toLowerCase()) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw HeraldMessages.invalidProperty(property, "true or false, not '" + value + "'");

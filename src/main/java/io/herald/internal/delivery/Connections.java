@@ -1,8 +1,10 @@
 package io.herald.internal.delivery;
 
+import io.herald.BroadcastException;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
+import io.herald.internal.config.SettingsProblems;
 import io.herald.internal.observability.Observability;
 import io.herald.internal.observability.ReadinessSource;
 import io.herald.internal.outbox.JdbcOutbox;
@@ -11,6 +13,7 @@ import io.herald.internal.signing.ChannelSigner;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
+import io.herald.spi.OutboundEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,13 +23,13 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -74,8 +77,57 @@ public class Connections implements ReadinessSource {
     }
 
     void openConfiguredAtStartup(@Observes Startup startup) {
+        checkSettings();
         settings.configuredConnections().forEach(this::named);
         started = true;
+    }
+
+    /**
+     * Reads every setting of every configured connection, and Herald's own, before any connection opens: a deployment
+     * with bad settings fails once, naming every problem.
+     *
+     * @throws IllegalStateException with every problem found
+     */
+    void checkSettings() {
+        SettingsProblems problems = new SettingsProblems();
+        settings.checkOwnSettings(problems);
+        for (String name : settings.configuredConnections()) {
+            ConnectionConfig config = settings.checkedConnection(name, problems);
+            if (config.get("driver").isEmpty() && name.equals(settings.defaultConnection())
+                    && !settings.anyBroadcastSetting()) {
+                throw HeraldMessages.nothingConfigured(name);
+            }
+            Optional<BroadcastDriverFactory> factory = factory(config.requireAny("driver"), config, problems);
+            checked(problems, () -> DeliverySettings.from(config));
+            checked(problems, () -> OutboxSettings.from(config));
+            factory.ifPresent(driver -> {
+                driver.requiredSettings().forEach(required -> config.requireAny(required.split("\\|")));
+                checked(problems, () -> driver.checkSettings(config));
+            });
+        }
+        problems.throwIfAny();
+    }
+
+    private Optional<BroadcastDriverFactory> factory(String driverName, ConnectionConfig config,
+            SettingsProblems problems) {
+        if (driverName.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<BroadcastDriverFactory> found = factories.stream()
+                .filter(candidate -> candidate.name().equals(driverName)).findFirst();
+        if (found.isEmpty()) {
+            problems.add(HeraldMessages.unknownDriver(config.property("driver"), driverName, knownDrivers()));
+        }
+        return found;
+    }
+
+    // A reader that throws instead of noting (a driver of an application's own, Lettuce missing) adds its problem.
+    private static void checked(SettingsProblems problems, Runnable read) {
+        try {
+            read.run();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            problems.add(e);
+        }
     }
 
     public HeraldSettings settings() {
@@ -158,7 +210,7 @@ public class Connections implements ReadinessSource {
                 (pending, failure) -> failures.undelivered(failure, pending.payload()),
                 Observability.metrics(name, driverName), Observability.tracing(), environment);
         Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(settings -> new JdbcOutbox(name,
-                dataSource(name, settings), settings, engine::submit, Clock.systemUTC()));
+                dataSource(name, settings), settings, new OutboxSender(engine, failures), environment.clock()));
         outbox.ifPresent(JdbcOutbox::start);
         if (outbox.isPresent()) {
             anyOutbox = true;
@@ -167,6 +219,23 @@ public class Connections implements ReadinessSource {
                 () -> store.stats().oldest().toSeconds(), () -> store.stats().failed()));
         return new Connection(identity, driver, ChannelSigner.of(config), engine, threads, delivery.fireThroughQueue(),
                 outbox);
+    }
+
+    /** An outbox's rows go through the connection's engine; the outbox reports the rows it gives up on. */
+    private record OutboxSender(DeliveryEngine engine, BroadcastFailures failures) implements JdbcOutbox.Sender {
+        @Override
+        public CompletableFuture<Void> send(OutboundEvent event) {
+            return engine.submitUnreported(event);
+        }
+
+        @Override
+        public void giveUp(BroadcastException failure, Object payload) {
+            try {
+                failures.undelivered(failure, payload);
+            } catch (RuntimeException | LinkageError stopped) {
+                HeraldLog.failureNotReported(failure.getMessage(), stopped);
+            }
+        }
     }
 
     // The application's own DataSource bean (Quarkus's default datasource) unless one is named, else JNDI.

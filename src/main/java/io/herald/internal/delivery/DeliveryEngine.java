@@ -40,8 +40,14 @@ import java.util.function.BooleanSupplier;
  */
 final class DeliveryEngine {
 
-    /** One queued event, who waits for it, and its trace. */
-    record Pending(OutboundEvent event, Object payload, CompletableFuture<Void> done, long queuedAt, BroadcastSpan span) {
+    /**
+     * One queued event, who waits for it, and its trace.
+     *
+     * @param reported whether the engine reports it when it gives up; false when the caller does (the outbox, which
+     *                 tries a row again later and reports it only once it gives up itself)
+     */
+    record Pending(OutboundEvent event, Object payload, CompletableFuture<Void> done, long queuedAt, BroadcastSpan span,
+            boolean reported) {
     }
 
     /** Where an event given up on goes: logged and fired as {@code BroadcastFailed}, once. */
@@ -120,6 +126,21 @@ final class DeliveryEngine {
      * @throws BroadcastException when the queue stays full for {@code queue-wait-ms}, or the application is stopping
      */
     CompletableFuture<Void> submit(OutboundEvent event, Object payload) {
+        return submit(event, payload, true);
+    }
+
+    /**
+     * Queues an event whose failure the caller reports itself: the stage fails with a {@link BroadcastException}
+     * whose cause is a {@link RetryableBroadcastException} when trying later may succeed (network, 5xx, 429, or the
+     * application stopped before it was sent).
+     *
+     * @throws BroadcastException when the queue stays full for {@code queue-wait-ms}, or the application is stopping
+     */
+    CompletableFuture<Void> submitUnreported(OutboundEvent event) {
+        return submit(event, null, false);
+    }
+
+    private CompletableFuture<Void> submit(OutboundEvent event, Object payload, boolean reported) {
         Lock shared = lifecycle.readLock();
         shared.lock();
         try {
@@ -127,7 +148,7 @@ final class DeliveryEngine {
                 throw refused(event, "the application is stopping");
             }
             Pending pending = new Pending(event, payload, new CompletableFuture<>(), environment.ticker().nanos(),
-                    tracing.start(connection, driverName, event));
+                    tracing.start(connection, driverName, event), reported);
             if (!offer(pending)) {
                 pending.span().failed("queue full");
                 throw refused(event, "the delivery queue is full (" + settings.queueCapacity()
@@ -328,9 +349,13 @@ final class DeliveryEngine {
         }
     }
 
+    // Retryable as its cause says: an outbox sends the row again once an instance runs.
     private void notSentBeforeStop(Pending pending) {
-        report(pending, new BroadcastException(connection, pending.event().channels(), pending.event().name(),
-                "not sent before the application stopped", null));
+        String reason = "not sent before the application stopped";
+        OutboundEvent event = pending.event();
+        report(pending, new BroadcastException(connection, event.channels(), event.name(), reason,
+                new RetryableBroadcastException(connection, event.channels(), event.name(), reason, null,
+                        java.util.Optional.empty())));
     }
 
     // Reported before the stage fails, so that whoever waits on the stage finds the report made; the stage fails even
@@ -339,7 +364,9 @@ final class DeliveryEngine {
         try {
             metrics.failed(Mode.QUEUED, 1);
             pending.span().failed(failure.reason());
-            undelivered.report(pending, failure);
+            if (pending.reported()) {
+                undelivered.report(pending, failure);
+            }
         } catch (RuntimeException | LinkageError reportFailed) {
             HeraldLog.failureNotReported(failure.getMessage(), reportFailed);
         } finally {

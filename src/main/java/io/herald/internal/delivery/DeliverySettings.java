@@ -20,24 +20,18 @@ import java.time.Duration;
 record DeliverySettings(boolean fireThroughQueue, int queueCapacity, Duration queueWait, int senders, int maxAttempts,
         Duration retryDeadline, Duration initialBackoff, Duration maxBackoff, Duration shutdownTimeout) {
 
+    private static final int HOUR_MS = 3_600_000;
+
     static DeliverySettings from(ConnectionConfig config) {
         return new DeliverySettings(
                 config.getBoolean("async", false),
-                positive(config, "queue-capacity", 10_000),
-                Duration.ofMillis(config.getInt("queue-wait-ms", 1_000)),
-                positive(config, "senders", 4),
-                positive(config, "retry.max-attempts", 5),
-                Duration.ofMillis(config.getInt("retry.deadline-ms", 30_000)),
-                Duration.ofMillis(config.getInt("retry.initial-backoff-ms", 100)),
-                Duration.ofMillis(config.getInt("retry.max-backoff-ms", 5_000)),
-                Duration.ofMillis(config.getInt("shutdown-timeout-ms", 5_000)));
-    }
-
-    private static int positive(ConnectionConfig config, String key, int defaultValue) {
-        int value = config.getInt(key, defaultValue);
-        if (value < 1) {
-            throw io.herald.internal.HeraldMessages.invalidProperty(config.property(key), "at least 1");
-        }
-        return value;
+                config.getInt("queue-capacity", 10_000, 1, 10_000_000),
+                Duration.ofMillis(config.getInt("queue-wait-ms", 1_000, 0, HOUR_MS)),
+                config.getInt("senders", 4, 1, 1_000),
+                config.getInt("retry.max-attempts", 5, 1, 1_000),
+                Duration.ofMillis(config.getInt("retry.deadline-ms", 30_000, 0, 24 * HOUR_MS)),
+                Duration.ofMillis(config.getInt("retry.initial-backoff-ms", 100, 1, HOUR_MS)),
+                Duration.ofMillis(config.getInt("retry.max-backoff-ms", 5_000, 1, HOUR_MS)),
+                Duration.ofMillis(config.getInt("shutdown-timeout-ms", 5_000, 0, HOUR_MS)));
     }
 }

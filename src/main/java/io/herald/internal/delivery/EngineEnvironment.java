@@ -1,5 +1,6 @@
 package io.herald.internal.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,8 +19,14 @@ import java.util.concurrent.TimeUnit;
  * @param sleeper waits; a test's sleeper advances its ticker instead
  * @param jitter picks a backoff between two bounds
  * @param senders runs the engine's sender tasks
+ * @param clock the time of day, for what is stored with a date: an outbox row's age and when it is tried again
  */
-public record EngineEnvironment(Ticker ticker, Sleeper sleeper, Jitter jitter, Executor senders) {
+public record EngineEnvironment(Ticker ticker, Sleeper sleeper, Jitter jitter, Executor senders, Clock clock) {
+
+    /** An environment on the system's time of day. */
+    public EngineEnvironment(Ticker ticker, Sleeper sleeper, Jitter jitter, Executor senders) {
+        this(ticker, sleeper, jitter, senders, Clock.systemUTC());
+    }
 
     /** The time, in nanoseconds. */
     @FunctionalInterface

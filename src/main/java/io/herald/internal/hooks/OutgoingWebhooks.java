@@ -1,11 +1,11 @@
 package io.herald.internal.hooks;
 
-import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,15 +31,16 @@ public record OutgoingWebhooks(List<URI> urls, Set<String> kinds, Duration batch
             "client_event", "cache_miss", "subscription_count");
 
     public static OutgoingWebhooks from(ConnectionConfig config) {
-        List<URI> urls = list(config.get("webhooks.url").orElse("")).stream().map(url -> uri(config, url)).toList();
+        List<URI> urls = list(config.get("webhooks.url").orElse("")).stream().map(url -> uri(config, url))
+                .flatMap(Optional::stream).toList();
         Set<String> kinds = Set.copyOf(list(config.get("webhooks.kinds").orElse("")));
         if (!KINDS.containsAll(kinds)) {
-            throw HeraldMessages.invalidProperty(config.property("webhooks.kinds"), "a comma-separated list of "
+            config.invalid("webhooks.kinds", "a comma-separated list of "
                     + KINDS.stream().sorted().collect(Collectors.joining(", ")));
         }
-        return new OutgoingWebhooks(urls, kinds, Duration.ofMillis(config.getInt("webhooks.batch-ms", 100)),
-                config.getInt("webhooks.queue-capacity", 10_000),
-                Duration.ofSeconds(config.getInt("webhooks.retry-seconds", 300)));
+        return new OutgoingWebhooks(urls, kinds, Duration.ofMillis(config.getInt("webhooks.batch-ms", 100, 0, 60_000)),
+                config.getInt("webhooks.queue-capacity", 10_000, 1, 10_000_000),
+                Duration.ofSeconds(config.getInt("webhooks.retry-seconds", 300, 0, 86_400)));
     }
 
     /** Whether events of this webhook kind are sent. */
@@ -51,15 +52,16 @@ public record OutgoingWebhooks(List<URI> urls, Set<String> kinds, Duration batch
         return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
-    private static URI uri(ConnectionConfig config, String url) {
+    private static Optional<URI> uri(ConnectionConfig config, String url) {
         try {
             URI uri = URI.create(url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
+                return Optional.of(uri);
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw HeraldMessages.invalidProperty(config.property("webhooks.url"), "one or more http(s) URLs, comma-separated");
+        config.invalid("webhooks.url", "one or more http(s) URLs, comma-separated");
+        return Optional.empty();
     }
 }

@@ -18,6 +18,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who is connected to this instance, what they subscribe to, who they signed in as, and what each channel's
@@ -40,6 +45,9 @@ final class ChannelRegistry implements MessageSink {
     private final Map<String, Set<LocalSocket>> users = new ConcurrentHashMap<>();
     private final ChannelFacts facts;
     private final ChannelFacts occupancy;
+    // Shared while a change is made here and sent to the fan-out; exclusive while a re-registration reads the holdings
+    // and sends them, so that it sends exactly what the changes sent before it amount to.
+    private final ReadWriteLock sending = new ReentrantReadWriteLock();
     private volatile Fanout fanout;
 
     /**
@@ -100,6 +108,20 @@ final class ChannelRegistry implements MessageSink {
     void subscribe(LocalSocket socket, String channel) {
         boolean[] added = new boolean[2];
         int[] count = new int[1];
+        whileSending(() -> {
+            changeSubscription(socket, channel, added, count);
+            return null;
+        });
+        if (added[0] && added[1]) {
+            occupancy.occupied(channel);
+        }
+        if (added[0]) {
+            occupancy.subscriptionCount(channel, count[0]);
+        }
+        replayCache(socket, channel);
+    }
+
+    private void changeSubscription(LocalSocket socket, String channel, boolean[] added, int[] count) {
         channels.compute(channel, (name, existing) -> {
             LocalChannel state = existing != null ? existing : new LocalChannel(name);
             // Queued before the socket joins the set that deliveries read without this lock: no event can precede it.
@@ -113,12 +135,18 @@ final class ChannelRegistry implements MessageSink {
         socket.flush();
         if (added[0]) {
             fanout.subscribed(channel);
-            if (added[1]) {
-                occupancy.occupied(channel);
-            }
-            occupancy.subscriptionCount(channel, count[0]);
         }
-        replayCache(socket, channel);
+    }
+
+    // A change here and its message to the fan-out, which no re-registration comes between.
+    private <T> T whileSending(Supplier<T> change) {
+        Lock shared = sending.readLock();
+        shared.lock();
+        try {
+            return change.get();
+        } finally {
+            shared.unlock();
+        }
     }
 
     // Right after subscription_succeeded: a cache channel's last event, or pusher:cache_miss.
@@ -161,37 +189,40 @@ final class ChannelRegistry implements MessageSink {
             socket.flush();
             return CompletableFuture.completedFuture(Fanout.JoinOutcome.JOINED);
         }
-        channels.compute(channel, (name, existing) -> {
-            LocalChannel state = existing != null ? existing : new LocalChannel(name);
-            state.joining().add(socket);
-            state.addLocalMember(userId, infoJson);
-            socket.subscriptions().put(channel, userId);
-            return state;
+        return whileSending(() -> {
+            channels.compute(channel, (name, existing) -> {
+                LocalChannel state = existing != null ? existing : new LocalChannel(name);
+                state.joining().add(socket);
+                state.addLocalMember(userId, infoJson);
+                socket.subscriptions().put(channel, userId);
+                return state;
+            });
+            return fanout.joinPresence(channel, socket.socketId(), userId, infoJson, maxMembers, reported);
+        }).whenComplete((outcome, failure) -> {
+            if (failure != null || outcome != Fanout.JoinOutcome.JOINED) {
+                withdraw(socket, channel, userId);
+            }
         });
-        return fanout.joinPresence(channel, socket.socketId(), userId, infoJson, maxMembers, reported)
-                .whenComplete((outcome, failure) -> {
-                    if (failure != null || outcome != Fanout.JoinOutcome.JOINED) {
-                        withdraw(socket, channel, userId);
-                    }
-                });
     }
 
     /** Leaves a channel; leaving one not subscribed does nothing. */
     void unsubscribe(LocalSocket socket, String channel) {
-        String userId = socket.subscriptions().remove(channel);
-        if (userId == null) {
-            return;
+        Forgotten forgotten = whileSending(() -> {
+            String userId = socket.subscriptions().remove(channel);
+            if (userId == null) {
+                return Forgotten.NOTHING;
+            }
+            Forgotten removed = forget(socket, channel, userId);
+            if (removed.held() && userId.isEmpty()) {
+                fanout.unsubscribed(channel);
+            } else if (removed.held()) {
+                fanout.leavePresence(channel, userId);
+            }
+            return removed;
+        });
+        if (forgotten.held()) {
+            report(channel, forgotten);
         }
-        Forgotten forgotten = forget(socket, channel, userId);
-        if (!forgotten.held()) {
-            return;
-        }
-        if (userId.isEmpty()) {
-            fanout.unsubscribed(channel);
-        } else {
-            fanout.leavePresence(channel, userId);
-        }
-        report(channel, forgotten);
     }
 
     // Undoes a presence join the cluster did not count.
@@ -209,6 +240,7 @@ final class ChannelRegistry implements MessageSink {
      * @param subscribers how many remain
      */
     private record Forgotten(boolean held, boolean wasSubscriber, int subscribers) {
+        static final Forgotten NOTHING = new Forgotten(false, false, 0);
     }
 
     // After the fan-out heard of it, so that a presence channel's member_removed comes before its vacated.
@@ -226,7 +258,7 @@ final class ChannelRegistry implements MessageSink {
 
     // Removes the socket from the channel here.
     private Forgotten forget(LocalSocket socket, String channel, String userId) {
-        Forgotten[] result = {new Forgotten(false, false, 0)};
+        Forgotten[] result = {Forgotten.NOTHING};
         channels.computeIfPresent(channel, (name, state) -> {
             boolean wasSubscriber = state.subscribers().remove(socket);
             state.joining().remove(socket);
@@ -275,25 +307,31 @@ final class ChannelRegistry implements MessageSink {
     public LocalHoldings holdings() {
         Map<String, Integer> subscriptions = new HashMap<>();
         Map<String, Map<String, Member>> presence = new HashMap<>();
-        for (LocalChannel channel : channels.values()) {
-            Map<String, Member> local = channel.localMembers();
-            Map<String, Integer> confirmed = new HashMap<>();
-            for (LocalSocket socket : channel.subscribers()) {
-                String userId = socket.subscriptions().get(channel.name());
-                if (userId != null && !userId.isEmpty() && local.containsKey(userId)) {
-                    confirmed.merge(userId, 1, Integer::sum);
+        for (String name : List.copyOf(channels.keySet())) {
+            channels.computeIfPresent(name, (key, channel) -> {
+                // A joining connection's join was sent: the cluster counts it (or will, or refuses it and withdraws).
+                int connections = channel.subscribers().size() + channel.joining().size();
+                if (connections > 0) {
+                    subscriptions.put(name, connections);
                 }
-            }
-            if (!channel.subscribers().isEmpty()) {
-                subscriptions.put(channel.name(), channel.subscribers().size());
-            }
-            if (!confirmed.isEmpty()) {
-                Map<String, Member> members = new HashMap<>();
-                confirmed.forEach((userId, count) -> members.put(userId, new Member(count, local.get(userId).infoJson())));
-                presence.put(channel.name(), members);
-            }
+                if (!channel.localMembers().isEmpty()) {
+                    presence.put(name, Map.copyOf(channel.localMembers()));
+                }
+                return channel;
+            });
         }
         return new LocalHoldings(subscriptions, presence);
+    }
+
+    @Override
+    public <T> T whileHeld(Function<LocalHoldings, T> register) {
+        Lock exclusive = sending.writeLock();
+        exclusive.lock();
+        try {
+            return register.apply(holdings());
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     // A user's first connection anywhere signed in: the connection learns which of its watchlist are online, and

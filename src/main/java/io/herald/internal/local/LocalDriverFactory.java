@@ -48,7 +48,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
     @Override
     public List<String> requiredSettings() {
-        return List.of("app-id", "key|client", "secret");
+        return List.of("app-id", "client|key", "secret");
     }
 
     // The server is the publisher here, so it encrypts as a Pusher server library would before Pusher relays.
@@ -58,6 +58,13 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
         data.addProperty("nonce", message.getNonce());
         data.addProperty("ciphertext", message.getCiphertext());
         return new OutboundEvent(List.of(channel), event.name(), data.toString(), event.socketId());
+    }
+
+    @Override
+    public void checkSettings(ConnectionConfig config) {
+        LocalSettings settings = LocalSettings.from(config);
+        ClusterSettings.from(config, settings.appId());
+        OutgoingWebhooks.from(config);
     }
 
     @Override

@@ -25,17 +25,17 @@ record LocalSettings(String appId, String key, String secret, boolean clientEven
     static LocalSettings from(ConnectionConfig config) {
         return new LocalSettings(
                 config.require("app-id"),
-                config.get("client").or(() -> config.get("key")).orElseGet(() -> config.require("client")),
+                config.requireAny("client", "key"),
                 config.require("secret"),
                 config.getBoolean("client-events", false),
-                config.getInt("activity-timeout", 30),
-                config.getInt("idle-timeout", 120),
-                config.getInt("max-message-bytes", 10 * 1024),
-                config.getInt("max-channels-per-connection", 100),
-                config.getInt("max-presence-members", 100),
-                config.getInt("client-events-per-second", 10),
-                config.getInt("max-connections", 20_000),
-                config.getInt("max-pending-frames", 1_000));
+                config.getInt("activity-timeout", 30, 1, 3_600),
+                config.getInt("idle-timeout", 120, 1, 86_400),
+                config.getInt("max-message-bytes", 10 * 1024, 1, 10 * 1024 * 1024),
+                config.getInt("max-channels-per-connection", 100, 1, 100_000),
+                config.getInt("max-presence-members", 100, 1, 100_000),
+                config.getInt("client-events-per-second", 10, 1, 100_000),
+                config.getInt("max-connections", 20_000, 1, 10_000_000),
+                config.getInt("max-pending-frames", 1_000, 1, 1_000_000));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.herald.BroadcastException;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.spi.OutboundEvent;
+import io.herald.spi.RetryableBroadcastException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +34,13 @@ import javax.sql.DataSource;
  * One connection's transactional outbox: {@link #write} stores an event as a row, through the application's data
  * source, so that inside a JTA transaction it commits or rolls back with the transaction; a relay thread claims rows
  * (a lease per instance, with {@code FOR UPDATE SKIP LOCKED} where the database has it), hands them to the delivery
- * engine (batches, retries, backoff) and deletes each once delivered (together, in its next round), or marks it failed (kept, and reported as
- * {@code BroadcastFailed} by the engine). Rows of an instance that died are sent by another once their lease expired,
- * so delivery is at least once.
+ * engine (batches, retries, backoff) and deletes each once delivered (together, in its next round). A row whose
+ * delivery failed for a reason that may pass (network, 5xx, 429, the application stopping) stays pending and is
+ * claimed again after a backoff that doubles from 1 s up to {@code outbox.max-backoff-seconds}, until it is
+ * {@code outbox.give-up-after-seconds} old; then, or at once when the service refused it for good (a 4xx other than
+ * 429), it is marked failed (kept) and reported as {@code BroadcastFailed}, once. Rows of an instance that died are
+ * sent by another once their lease expired, so delivery is at least once; at most {@code outbox.batch-size} rows are
+ * claimed and not yet deleted at any time, which bounds what a crash can send twice.
  *
  * <pre>{@code
  * JdbcOutbox outbox = new JdbcOutbox("pusher", dataSource, settings, engine::submit, Clock.systemUTC());
@@ -46,9 +51,13 @@ import javax.sql.DataSource;
 public final class JdbcOutbox implements AutoCloseable {
     private static final Duration STATS_EVERY = Duration.ofSeconds(1);
 
-    /** Where the relay hands rows: the connection's delivery engine; the stage follows the delivery. */
+    /** Where the relay hands rows (the connection's delivery engine), and where it reports a row it gave up on. */
     public interface Sender {
-        CompletableFuture<Void> send(OutboundEvent event, Object payload);
+        /** Queues the event; the stage follows the delivery, and a failure is not reported (the outbox decides). */
+        CompletableFuture<Void> send(OutboundEvent event);
+
+        /** Reports an event given up on (logged, {@code BroadcastFailed}); never throws. */
+        void giveUp(BroadcastException failure, Object payload);
     }
 
     /** Rows waiting, the oldest one's age, and rows given up on, as last counted. */
@@ -65,6 +74,7 @@ public final class JdbcOutbox implements AutoCloseable {
     // Rows delivered and not deleted yet: the relay deletes them together, one statement per round.
     private final Queue<Long> delivered = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean deferring = new AtomicBoolean();
     private volatile boolean running = true;
     private volatile boolean reachable = true;
     private volatile Stats stats = new Stats(0, Duration.ZERO, 0);
@@ -164,7 +174,9 @@ public final class JdbcOutbox implements AutoCloseable {
         while (running) {
             try {
                 deleteDelivered();
-                List<Row> rows = inFlight.get() < settings.batchSize() ? claim() : List.of();
+                // Claimed and not yet deleted stays within one batch, which bounds what a crash sends twice.
+                int room = settings.batchSize() - inFlight.get();
+                List<Row> rows = room > 0 ? claim(room) : List.of();
                 linkUp();
                 for (Row row : rows) {
                     hand(row);
@@ -183,28 +195,72 @@ public final class JdbcOutbox implements AutoCloseable {
         }
     }
 
-    // One row to the engine; deleted once delivered, marked failed when the engine gave up.
+    // One row to the engine; counted in flight until it is deleted, deferred or marked failed.
     private void hand(Row row) {
         inFlight.incrementAndGet();
         CompletableFuture<Void> delivery;
         try {
-            delivery = sender.send(row.event(), row.event().data());
+            delivery = sender.send(row.event());
         } catch (RuntimeException queueFull) {
             inFlight.decrementAndGet();
             release(row);
             return;
         }
         delivery.whenComplete((done, failure) -> {
+            if (failure == null) {
+                delivered.add(row.id());
+                if (deferring.getAndSet(false)) {
+                    HeraldLog.outboxDeliversAgain(connection);
+                }
+                return;
+            }
             try {
-                if (failure == null) {
-                    delivered.add(row.id());
+                BroadcastException why = broadcastFailure(row, failure);
+                if (mayPass(why) && clock.instant().isBefore(row.createdAt().plus(settings.giveUpAfter()))) {
+                    defer(row, why);
                 } else {
-                    markFailed(row, failure);
+                    markFailed(row, why);
+                    sender.giveUp(why, row.event().data());
                 }
             } finally {
                 inFlight.decrementAndGet();
             }
         });
+    }
+
+    private BroadcastException broadcastFailure(Row row, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof BroadcastException known ? known : new BroadcastException(connection,
+                row.event().channels(), row.event().name(), String.valueOf(cause.getMessage()), cause);
+    }
+
+    // Network, 5xx, 429, a stop before it was sent: the delivery engine said trying later may succeed.
+    private static boolean mayPass(BroadcastException failure) {
+        return failure instanceof RetryableBroadcastException || failure.getCause() instanceof RetryableBroadcastException;
+    }
+
+    /** The wait before a row's next claim once {@code attempts} claims failed: 1 s, doubled each time, up to the cap. */
+    Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(30, Math.max(0, attempts - 1));
+        return Duration.ofSeconds(Math.min(seconds, settings.maxBackoff().toSeconds()));
+    }
+
+    // The row stays pending, unclaimable until its backoff is over.
+    private void defer(Row row, BroadcastException failure) {
+        if (!deferring.getAndSet(true)) {
+            HeraldLog.outboxDeferring(connection, failure.reason(), settings.maxBackoff().toSeconds(),
+                    settings.giveUpAfter().toSeconds());
+        }
+        Instant next = clock.instant().plus(backoff(row.attempts()));
+        try (Connection db = dataSource.getConnection(); PreparedStatement later = db.prepareStatement("UPDATE "
+                + settings.table() + " SET lease_owner = NULL, leased_until = ? WHERE id = ?")) {
+            later.setTimestamp(1, Timestamp.from(next));
+            later.setLong(2, row.id());
+            later.executeUpdate();
+        } catch (SQLException e) {
+            linkDown(e);   // its lease runs out instead, and the row is claimed again then
+        }
     }
 
     private void deleteDelivered() throws SQLException {
@@ -226,24 +282,27 @@ public final class JdbcOutbox implements AutoCloseable {
             delivered.addAll(ids);
             throw e;
         }
+        inFlight.addAndGet(-ids.size());
     }
 
-    private List<Row> claim() throws SQLException {
+    private List<Row> claim(int limit) throws SQLException {
         Instant now = clock.instant();
         List<Row> claimed = new ArrayList<>();
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
                 List<Row> candidates = new ArrayList<>();
-                try (PreparedStatement select = db.prepareStatement("SELECT id, channels, event_name, payload, socket_id "
-                        + "FROM " + settings.table() + " WHERE failed_at IS NULL AND (leased_until IS NULL OR "
-                        + "leased_until < ?) ORDER BY id" + dialect.claimClause(settings.batchSize()))) {
+                try (PreparedStatement select = db.prepareStatement("SELECT id, channels, event_name, payload, socket_id, "
+                        + "attempts, created_at FROM " + settings.table() + " WHERE failed_at IS NULL AND (leased_until "
+                        + "IS NULL OR leased_until < ?) ORDER BY id" + dialect.claimClause(limit))) {
                     select.setTimestamp(1, Timestamp.from(now));
-                    select.setMaxRows(settings.batchSize());
+                    select.setMaxRows(limit);
                     try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next() && candidates.size() < settings.batchSize()) {
+                        while (rows.next() && candidates.size() < limit) {
+                            // attempts counts this claim too (the update below adds it)
                             candidates.add(new Row(rows.getLong(1), new OutboundEvent(channels(rows.getString(2)),
-                                    rows.getString(3), rows.getString(4), rows.getString(5))));
+                                    rows.getString(3), rows.getString(4), rows.getString(5)), rows.getInt(6) + 1,
+                                    rows.getTimestamp(7).toInstant()));
                         }
                     }
                 }
@@ -271,10 +330,8 @@ public final class JdbcOutbox implements AutoCloseable {
         return claimed;
     }
 
-    private void markFailed(Row row, Throwable failure) {
-        Throwable cause = failure.getCause() != null && failure instanceof CompletionException
-                ? failure.getCause() : failure;
-        String why = cause instanceof BroadcastException known ? known.reason() : String.valueOf(cause.getMessage());
+    private void markFailed(Row row, BroadcastException failure) {
+        String why = failure.reason();
         try (Connection db = dataSource.getConnection(); PreparedStatement fail = db.prepareStatement("UPDATE "
                 + settings.table() + " SET failed_at = ?, failure = ? WHERE id = ?")) {
             fail.setTimestamp(1, Timestamp.from(clock.instant()));
@@ -365,6 +422,7 @@ public final class JdbcOutbox implements AutoCloseable {
         return channels;
     }
 
-    private record Row(long id, OutboundEvent event) {
+    /** A claimed row: {@code attempts} counts its claims, this one included. */
+    private record Row(long id, OutboundEvent event, int attempts, Instant createdAt) {
     }
 }

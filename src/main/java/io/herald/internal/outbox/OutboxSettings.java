@@ -1,6 +1,5 @@
 package io.herald.internal.outbox;
 
-import io.herald.internal.HeraldMessages;
 import io.herald.spi.ConnectionConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,37 +20,32 @@ import java.util.Optional;
  * @param batchSize {@code outbox.batch-size} (default 100): rows claimed at a time
  * @param lease {@code outbox.lease-seconds} (default 60): how long a claimed row is this instance's; a row whose
  *              instance died is sent by another once it expires. Longer than the delivery engine's retry deadline
+ * @param maxBackoff {@code outbox.max-backoff-seconds} (default 60): a row whose delivery failed for a reason that
+ *                   may pass (network, 5xx, 429) is tried again after 1 s, then twice as long each time, up to this
+ * @param giveUpAfter {@code outbox.give-up-after-seconds} (default 86,400: a day): a row still failing this long
+ *                    after it was written is marked failed and reported
  */
 public record OutboxSettings(Optional<String> dataSource, String table, boolean relay, Duration pollInterval,
-        int batchSize, Duration lease) {
+        int batchSize, Duration lease, Duration maxBackoff, Duration giveUpAfter) {
 
     /** The default data source of a Jakarta EE server. */
     public static final String DEFAULT_DATA_SOURCE = "java:comp/DefaultDataSource";
 
     /** The outbox of {@code config}'s connection, or empty when it has none. */
     public static Optional<OutboxSettings> from(ConnectionConfig config) {
-        Optional<String> kind = config.get("outbox");
-        if (kind.isEmpty() || kind.get().equals("none")) {
+        if (config.getChoice("outbox", "none", "none", "jdbc").equals("none")) {
             return Optional.empty();
-        }
-        if (!kind.get().equals("jdbc")) {
-            throw HeraldMessages.invalidProperty(config.property("outbox"), "jdbc or none, not '" + kind.get() + "'");
         }
         String table = config.get("outbox.table").orElse("herald_outbox");
         if (!table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            throw HeraldMessages.invalidProperty(config.property("outbox.table"), "a plain SQL table name");
+            config.invalid("outbox.table", "a plain SQL table name, not '" + table + "'");
         }
         return Optional.of(new OutboxSettings(config.get("outbox.datasource"), table,
-                config.getBoolean("outbox.relay", true), Duration.ofMillis(positive(config, "outbox.poll-ms", 200)),
-                positive(config, "outbox.batch-size", 100),
-                Duration.ofSeconds(positive(config, "outbox.lease-seconds", 60))));
-    }
-
-    private static int positive(ConnectionConfig config, String key, int defaultValue) {
-        int value = config.getInt(key, defaultValue);
-        if (value < 1) {
-            throw HeraldMessages.invalidProperty(config.property(key), "at least 1");
-        }
-        return value;
+                config.getBoolean("outbox.relay", true),
+                Duration.ofMillis(config.getInt("outbox.poll-ms", 200, 1, 3_600_000)),
+                config.getInt("outbox.batch-size", 100, 1, 100_000),
+                Duration.ofSeconds(config.getInt("outbox.lease-seconds", 60, 1, 86_400)),
+                Duration.ofSeconds(config.getInt("outbox.max-backoff-seconds", 60, 1, 86_400)),
+                Duration.ofSeconds(config.getInt("outbox.give-up-after-seconds", 86_400, 1, 30 * 86_400))));
     }
 }
