@@ -144,9 +144,4 @@ public final class HeraldMessages {
         return new IllegalStateException("HERALD-0025: Herald's settings have " + problems.size() + " problems: "
                 + String.join("; ", problems));
     }
-
-    /** What a whole-number setting accepts, as {@link #invalidProperty} states it. */
-    public static String wholeNumber(int min, int max, String value) {
-        return "a whole number from " + min + " to " + max + ", not '" + value + "'";
-    }
 }

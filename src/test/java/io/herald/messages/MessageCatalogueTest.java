@@ -32,6 +32,9 @@ class MessageCatalogueTest {
         if (type == int.class) {
             return 1;
         }
+        if (type == long.class) {
+            return 1L;
+        }
         if (type == Class.class) {
             return String.class;
         }

@@ -79,7 +79,8 @@ public final class MicroProfileConnectionConfig implements ConnectionConfig {
             // stated below
         }
         return invalid(key, min == Integer.MIN_VALUE && max == Integer.MAX_VALUE
-                ? "a whole number, not '" + value.get() + "'" : HeraldMessages.wholeNumber(min, max, value.get()),
+                ? "a whole number, not '" + value.get() + "'"
+                : "a whole number from " + min + " to " + max + ", not '" + value.get() + "'",
                 defaultValue);
     }
 

@@ -16,6 +16,7 @@ import io.herald.spi.ConnectionConfig;
 import io.herald.spi.OutboundEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
@@ -23,6 +24,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -76,8 +78,12 @@ public class Connections implements ReadinessSource {
         settings = HeraldSettings.fromMicroProfileConfig();
     }
 
-    void openConfiguredAtStartup(@Observes Startup startup) {
+    // Before any other observer of Startup reads a setting, so that a deployment fails once, naming every problem.
+    void checkSettingsAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
         checkSettings();
+    }
+
+    void openConfiguredAtStartup(@Observes Startup startup) {
         settings.configuredConnections().forEach(this::named);
         started = true;
     }

@@ -404,6 +404,11 @@ final class ChannelRegistry implements MessageSink {
      * Closes every connection with 4200, Pusher's "reconnect now": the application is stopping, and its clients should
      * come back to the one that replaces it (a redeployment, a live reload) instead of staying connected to nothing.
      */
+    /** Every connection here. */
+    List<LocalSocket> all() {
+        return List.copyOf(sockets.values());
+    }
+
     void closeAll() {
         for (LocalSocket socket : List.copyOf(sockets.values())) {
             socket.closeNow(PusherProtocol.RECONNECT_NOW, "Server restarting; reconnect");

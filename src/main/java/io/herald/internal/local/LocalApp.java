@@ -25,6 +25,7 @@ final class LocalApp {
     private final ChannelRegistry registry;
     private final Fanout fanout;
     private final ProtocolHandler protocol;
+    private volatile boolean shutDown;
 
     /**
      * @param reported where what happens on channels is reported, once for the app (by this instance's registry and
@@ -130,7 +131,20 @@ final class LocalApp {
      * 4200, Pusher's "reconnect now", so that clients come back to the instance that replaces this one.
      */
     void shutdown() {
+        shutDown = true;
         fanout.close();
         registry.closeAll();
+    }
+
+    /** Leaves the cluster, and returns the connections, still open, for the application that replaces this one. */
+    List<LocalSocket> shutdownKeepingConnections() {
+        shutDown = true;
+        fanout.close();
+        return registry.all();
+    }
+
+    /** Whether this app was shut down: a connection it still holds is one the container kept across a reload. */
+    boolean isShutDown() {
+        return shutDown;
     }
 }

@@ -45,12 +45,21 @@ public class LocalServer {
             app.shutdown();
             throw HeraldMessages.duplicateLocalKey(settings.key());
         }
+        LiveReload.closeHandedOver(settings.key());
         return app;
     }
 
-    /** Forgets the app and closes its connections (4200: reconnect now). */
+    /**
+     * Forgets the app and closes its connections (4200: reconnect now), or, in a live reload, hands them over to the
+     * application that replaces this one ({@link LiveReload}).
+     */
     void unregister(LocalApp app) {
-        if (byKey.remove(app.settings().key(), app)) {
+        if (!byKey.remove(app.settings().key(), app)) {
+            return;
+        }
+        if (LiveReload.keepsConnections()) {
+            LiveReload.handOver(app.settings().key(), app.shutdownKeepingConnections());
+        } else {
             app.shutdown();
         }
     }

@@ -46,9 +46,15 @@ public class LocalWebSocketEndpoint {
     // would let any client make the server hold a frame of any size.
     @OnMessage
     public void message(String part, boolean last) {
-        if (socket != null) {
-            app.receive(socket, part, last);
+        if (socket == null) {
+            return;
         }
+        if (app.isShutDown()) {
+            // A connection the container kept across a reload, which no application serves: send it to the new one.
+            socket.closeNow(PusherProtocol.RECONNECT_LATER, "Server restarted; reconnect");
+            return;
+        }
+        app.receive(socket, part, last);
     }
 
     @OnClose

@@ -41,6 +41,8 @@ public final class PusherProtocol {
     public static final int UNAUTHORIZED = 4009;
     /** Over a capacity (a full presence channel, a client reading too slowly): reconnect later. */
     public static final int OVER_CAPACITY = 4100;
+    /** Close code of the 4100 range, "reconnect after backing off": pusher-js waits a second. */
+    public static final int RECONNECT_LATER = 4100;
     /** A malformed message; as a close code, "reconnect now" (the server is restarting). */
     public static final int INVALID_MESSAGE = 4200;
     /** The server is restarting: reconnect at once. */
