@@ -103,7 +103,8 @@ final class DevMode {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("quarkus:dev did not answer " + expected + " within " + timeout + ":\n" + log());
+        throw new IllegalStateException("quarkus:dev did not answer " + expected + " within " + timeout + ":\n"
+                + log());
     }
 
     private static void copy(Path from, Path to) throws IOException {

@@ -141,9 +141,23 @@ public final class HeraldSettings {
         return new MicroProfileConnectionConfig(config, name, problems);
     }
 
+    /**
+     * {@code broadcast.json}: how payloads become JSON, {@code auto} (the default), {@code jsonb}, {@code jackson} or
+     * {@code builtin}.
+     */
+    public String json() {
+        String json = value("broadcast.json", "auto");
+        if (!List.of("auto", "jsonb", "jackson", "builtin").contains(json)) {
+            throw HeraldMessages.invalidProperty("broadcast.json",
+                    "jsonb, jackson, builtin or auto, not '" + json + "'");
+        }
+        return json;
+    }
+
     /** Reads Herald's own settings that belong to no connection, noting what is wrong in {@code problems}. */
     public void checkOwnSettings(SettingsProblems problems) {
-        for (Runnable read : List.<Runnable>of(this::auth, this::webhooks, this::privateChannelsRequireUser)) {
+        for (Runnable read : List.<Runnable>of(this::auth, this::webhooks, this::privateChannelsRequireUser,
+                this::json)) {
             try {
                 read.run();
             } catch (IllegalStateException e) {

@@ -240,7 +240,8 @@ final class DeliveryEngine {
     }
 
     private static RuntimeException unexpected(Throwable failure) {
-        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.toString(), failure);
+        return failure instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException(failure.toString(), failure);
     }
 
     private void sendTaken(List<Pending> taken, int batchSize) {

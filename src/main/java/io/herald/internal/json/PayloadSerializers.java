@@ -83,7 +83,7 @@ public class PayloadSerializers {
             HeraldLog.payloadSerializerChosen(application.getClass().getName(), "the application's PayloadSerializer");
             return application;
         }
-        String forced = HeraldSettings.fromMicroProfileConfig().value(SETTING, "auto");
+        String forced = HeraldSettings.fromMicroProfileConfig().json();
         PayloadSerializer serializer = switch (forced) {
             case "builtin" -> new BuiltinSerializer();
             case "jsonb" -> required(JSONB ? JsonbSerializer::find : Optional::empty, forced,
@@ -93,8 +93,7 @@ public class PayloadSerializers {
             case "auto" -> (JACKSON ? JacksonSerializer.find() : Optional.<PayloadSerializer>empty())
                     .or(() -> JSONB ? JsonbSerializer.find() : Optional.empty())
                     .orElseGet(BuiltinSerializer::new);
-            default -> throw HeraldMessages.invalidProperty(SETTING, "jsonb, jackson, builtin or auto, not '" + forced
-                    + "'");
+            default -> throw new IllegalStateException("unreachable: HeraldSettings.json() checks " + SETTING);
         };
         HeraldLog.payloadSerializerChosen(serializer instanceof BuiltinSerializer ? "Herald's built-in JSON"
                 : serializer.toString(), forced.equals("auto") ? "found in the application" : SETTING + "=" + forced);

@@ -53,7 +53,8 @@ final class LiveReload {
     // io.quarkus.runtime.LaunchMode.current() == DEVELOPMENT, found without compiling against Quarkus.
     private static boolean quarkusDevMode() {
         try {
-            Class<?> launchMode = Class.forName("io.quarkus.runtime.LaunchMode", false, LiveReload.class.getClassLoader());
+            Class<?> launchMode = Class.forName("io.quarkus.runtime.LaunchMode", false,
+                    LiveReload.class.getClassLoader());
             return "DEVELOPMENT".equals(String.valueOf(launchMode.getMethod("current").invoke(null)));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError notQuarkus) {
             return false;

@@ -237,10 +237,11 @@ public final class JdbcOutbox implements AutoCloseable {
 
     // Network, 5xx, 429, a stop before it was sent: the delivery engine said trying later may succeed.
     private static boolean mayPass(BroadcastException failure) {
-        return failure instanceof RetryableBroadcastException || failure.getCause() instanceof RetryableBroadcastException;
+        return failure instanceof RetryableBroadcastException
+                || failure.getCause() instanceof RetryableBroadcastException;
     }
 
-    /** The wait before a row's next claim once {@code attempts} claims failed: 1 s, doubled each time, up to the cap. */
+    /** The wait before a row's next claim once {@code attempts} claims failed: 1 s, doubled each time, to the cap. */
     Duration backoff(int attempts) {
         long seconds = 1L << Math.min(30, Math.max(0, attempts - 1));
         return Duration.ofSeconds(Math.min(seconds, settings.maxBackoff().toSeconds()));
@@ -292,9 +293,9 @@ public final class JdbcOutbox implements AutoCloseable {
             db.setAutoCommit(false);
             try {
                 List<Row> candidates = new ArrayList<>();
-                try (PreparedStatement select = db.prepareStatement("SELECT id, channels, event_name, payload, socket_id, "
-                        + "attempts, created_at FROM " + settings.table() + " WHERE failed_at IS NULL AND (leased_until "
-                        + "IS NULL OR leased_until < ?) ORDER BY id" + dialect.claimClause(limit))) {
+                try (PreparedStatement select = db.prepareStatement("SELECT id, channels, event_name, payload, "
+                        + "socket_id, attempts, created_at FROM " + settings.table() + " WHERE failed_at IS NULL AND "
+                        + "(leased_until IS NULL OR leased_until < ?) ORDER BY id" + dialect.claimClause(limit))) {
                     select.setTimestamp(1, Timestamp.from(now));
                     select.setMaxRows(limit);
                     try (ResultSet rows = select.executeQuery()) {

@@ -27,7 +27,8 @@ import java.util.Optional;
  * @param httpConnections {@code max-connections} (default 20): pooled HTTP connections to Pusher
  */
 record PusherSettings(String appId, String key, String secret, Optional<String> masterKey, boolean ssl,
-        Optional<String> cluster, Optional<String> host, int port, String path, int timeoutMillis, int httpConnections) {
+        Optional<String> cluster, Optional<String> host, int port, String path, int timeoutMillis,
+        int httpConnections) {
 
     static PusherSettings from(ConnectionConfig config) {
         Optional<String> masterKey = config.get("encryption-master-key");
@@ -40,9 +41,9 @@ record PusherSettings(String appId, String key, String secret, Optional<String> 
         if (host.isEmpty() && (port > 0 || !path.isEmpty())) {
             config.invalid(port > 0 ? "port" : "path", "used with '" + config.property("host") + "'");
         }
-        return new PusherSettings(config.require("app-id"), config.requireAny("client", "key"), config.require("secret"),
-                masterKey, config.getBoolean("ssl", true), config.get("cluster"), host, port, path,
-                config.getInt("timeout-ms", 4000, 1, 600_000), config.getInt("max-connections", 20, 1, 10_000));
+        return new PusherSettings(config.require("app-id"), config.requireAny("client", "key"),
+                config.require("secret"), masterKey, config.getBoolean("ssl", true), config.get("cluster"), host, port,
+                path, config.getInt("timeout-ms", 4000, 1, 600_000), config.getInt("max-connections", 20, 1, 10_000));
     }
 
     private static boolean isMasterKey(String base64) {

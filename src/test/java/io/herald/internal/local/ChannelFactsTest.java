@@ -2,10 +2,8 @@ package io.herald.internal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonObject;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.observability.LocalServerMetrics;
-import io.herald.internal.signing.Hmac;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -102,15 +100,6 @@ class ChannelFactsTest {
     }
 
     private void join(LocalSocket socket, String channel, String user) {
-        String channelData = "{\"user_id\":\"" + user + "\"}";
-        JsonObject data = new JsonObject();
-        data.addProperty("channel", channel);
-        data.addProperty("auth", KEY + ":" + Hmac.sha256Hex(SECRET, socket.socketId() + ":" + channel + ":"
-                + channelData));
-        data.addProperty("channel_data", channelData);
-        JsonObject frame = new JsonObject();
-        frame.addProperty("event", "pusher:subscribe");
-        frame.add("data", data);
-        app.receive(socket, frame.toString());
+        app.receive(socket, RecordedOutbox.presenceSubscribe(socket.socketId(), channel, user, KEY, SECRET));
     }
 }

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.herald.internal.observability.LocalServerMetrics;
-import io.herald.internal.signing.Hmac;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,40 +35,17 @@ class PresenceOrderTest {
         threads.shutdownNow();
     }
 
-    /** A connection whose frames are kept, written at once. */
-    private static final class Recorded implements Outbox {
-        final List<String> frames = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(String frame, Consumer<Throwable> done) {
-            frames.add(frame);
-            done.accept(null);
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-    }
-
-    private record Client(LocalSocket socket, Recorded outbox) {
+    private record Client(LocalSocket socket, RecordedOutbox outbox) {
     }
 
     private Client connect() {
-        Recorded outbox = new Recorded();
+        RecordedOutbox outbox = new RecordedOutbox();
         return new Client(app.open(outbox).orElseThrow(), outbox);
     }
 
     private void join(Client client, String channel, String user) {
-        String channelData = "{\"user_id\":\"" + user + "\"}";
-        JsonObject data = new JsonObject();
-        data.addProperty("channel", channel);
-        data.addProperty("auth", KEY + ":" + Hmac.sha256Hex(SECRET, client.socket().socketId() + ":" + channel + ":"
-                + channelData));
-        data.addProperty("channel_data", channelData);
-        JsonObject frame = new JsonObject();
-        frame.addProperty("event", "pusher:subscribe");
-        frame.add("data", data);
-        app.receive(client.socket(), frame.toString());
+        app.receive(client.socket(), RecordedOutbox.presenceSubscribe(client.socket().socketId(), channel, user, KEY,
+                SECRET));
     }
 
     private void leave(Client client, String channel) {

@@ -3,13 +3,11 @@ package io.herald.internal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.google.gson.JsonObject;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.cluster.RedisFanout;
 import io.herald.internal.observability.LocalServerMetrics;
-import io.herald.internal.signing.Hmac;
 import io.herald.testing.RedisProcess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,13 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,42 +62,13 @@ class ReregistrationRaceTest {
         redis.close();
     }
 
-    /** A connection whose frames are kept, written at once. */
-    private static final class Recorded implements Outbox {
-        final List<String> frames = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(String frame, Consumer<Throwable> done) {
-            frames.add(frame);
-            done.accept(null);
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-
-        boolean subscribedTo(String channel) {
-            return frames.stream().anyMatch(frame -> frame.contains("subscription_succeeded")
-                    && frame.contains("\"channel\":\"" + channel + "\""));
-        }
-    }
-
-    private record Member(LocalApp app, String channel, String user, Recorded outbox) {
+    private record Member(LocalApp app, String channel, String user, RecordedOutbox outbox) {
     }
 
     private static Member join(LocalApp app, String channel, String user) {
-        Recorded outbox = new Recorded();
+        RecordedOutbox outbox = new RecordedOutbox();
         LocalSocket socket = app.open(outbox).orElseThrow();
-        String channelData = "{\"user_id\":\"" + user + "\"}";
-        JsonObject data = new JsonObject();
-        data.addProperty("channel", channel);
-        data.addProperty("auth", KEY + ":" + Hmac.sha256Hex(SECRET, socket.socketId() + ":" + channel + ":"
-                + channelData));
-        data.addProperty("channel_data", channelData);
-        JsonObject frame = new JsonObject();
-        frame.addProperty("event", "pusher:subscribe");
-        frame.add("data", data);
-        app.receive(socket, frame.toString());
+        app.receive(socket, RecordedOutbox.presenceSubscribe(socket.socketId(), channel, user, KEY, SECRET));
         return new Member(app, channel, user, outbox);
     }
 

@@ -6,12 +6,10 @@ import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.spi.OutboundEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,21 +29,6 @@ class SubscribeBeforeEventsTest {
         publisher.shutdownNow();
     }
 
-    /** A connection whose frames are kept, written at once. */
-    private static final class Recorded implements Outbox {
-        final List<String> frames = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void send(String frame, Consumer<Throwable> done) {
-            frames.add(frame);
-            done.accept(null);
-        }
-
-        @Override
-        public void close(int code, String reason) {
-        }
-    }
-
     @Test
     void noEventReachesAConnectionBeforeItsSubscriptionSucceeded() throws Exception {
         AtomicBoolean subscribing = new AtomicBoolean(true);
@@ -54,9 +37,9 @@ class SubscribeBeforeEventsTest {
                 app.publish(new OutboundEvent(List.of("news"), "Headline", "{}", null));
             }
         });
-        List<Recorded> clients = new ArrayList<>();
+        List<RecordedOutbox> clients = new ArrayList<>();
         for (int i = 0; i < SUBSCRIBERS; i++) {
-            Recorded outbox = new Recorded();
+            RecordedOutbox outbox = new RecordedOutbox();
             LocalSocket socket = app.open(outbox).orElseThrow();
             app.receive(socket, "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"news\"}}");
             clients.add(outbox);
@@ -72,7 +55,7 @@ class SubscribeBeforeEventsTest {
                 .contains("pusher_internal:subscription_succeeded"));
     }
 
-    private static String firstFrameOfNews(Recorded client) {
+    private static String firstFrameOfNews(RecordedOutbox client) {
         return client.frames.stream().filter(frame -> frame.contains("\"channel\":\"news\"")).findFirst().orElseThrow();
     }
 }
