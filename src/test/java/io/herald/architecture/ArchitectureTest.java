@@ -1,5 +1,8 @@
 package io.herald.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,8 +15,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.Set;
 
 /**
- * The package rules ARCHITECTURE.md states, checked on the compiled library: the API and SPI stand on their own, the
- * internal packages form no cycles, and only the extension package deals with CDI's extension SPI.
+ * The package rules ARCHITECTURE.md states, checked on the compiled library: the API and SPI stand on their own, each
+ * internal package depends only on the internal packages its layer allows (the catalogue {@code io.herald.internal}
+ * is open to all), the internal packages form no cycles, and only the extension package deals with CDI's extension
+ * SPI.
  */
 @AnalyzeClasses(packages = "io.herald", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -48,4 +53,49 @@ class ArchitectureTest {
     static final ArchRule onlyTheExtensionPackageUsesTheExtensionSpi = noClasses()
             .that().resideOutsideOfPackage("io.herald.internal.extension..")
             .should().dependOnClassesThat(EXTENSION_SPI);
+
+    // Each internal package and the internal packages below it that it may use, as ARCHITECTURE.md lists them.
+    private static ArchRule layer(String name, String... below) {
+        String[] allowed = new String[below.length + 2];
+        allowed[0] = "io.herald.internal";
+        allowed[1] = "io.herald.internal." + name + "..";
+        for (int i = 0; i < below.length; i++) {
+            allowed[i + 2] = "io.herald.internal." + below[i] + "..";
+        }
+        return classes().that().resideInAPackage("io.herald.internal." + name + "..").should().onlyDependOnClassesThat(
+                resideOutsideOfPackage("io.herald.internal..").or(resideInAnyPackage(allowed)))
+                .as("io.herald.internal." + name + " depends only on " + String.join(", ", below));
+    }
+
+    @ArchTest
+    static final ArchRule protocol = layer("protocol");
+    @ArchTest
+    static final ArchRule config = layer("config");
+    @ArchTest
+    static final ArchRule observability = layer("observability");
+    @ArchTest
+    static final ArchRule outbox = layer("outbox");
+    @ArchTest
+    static final ArchRule drivers = layer("drivers");
+    @ArchTest
+    static final ArchRule signing = layer("signing", "protocol");
+    @ArchTest
+    static final ArchRule request = layer("request", "protocol");
+    @ArchTest
+    static final ArchRule pusher = layer("pusher", "protocol");
+    @ArchTest
+    static final ArchRule cluster = layer("cluster", "protocol");
+    @ArchTest
+    static final ArchRule json = layer("json", "config");
+    @ArchTest
+    static final ArchRule extension = layer("extension", "observability");
+    @ArchTest
+    static final ArchRule hooks = layer("hooks", "protocol", "config", "signing", "observability", "cluster");
+    @ArchTest
+    static final ArchRule auth = layer("auth", "protocol", "config", "signing");
+    @ArchTest
+    static final ArchRule local = layer("local", "protocol", "config", "signing", "observability", "cluster", "hooks");
+    @ArchTest
+    static final ArchRule delivery = layer("delivery", "protocol", "config", "signing", "observability", "json",
+            "request", "outbox");
 }

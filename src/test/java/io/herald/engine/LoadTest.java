@@ -11,9 +11,12 @@ import io.herald.testing.PusherRestStandIn.Published;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.weld.junit5.auto.AddBeanClasses;
 import org.junit.jupiter.api.Test;
@@ -41,18 +44,21 @@ class LoadTest {
     @Test
     void hundredThousandEventsFromEightThreadsArriveExactlyOnce() throws Exception {
         ExecutorService firing = Executors.newFixedThreadPool(THREADS);
+        List<Future<?>> callers = new ArrayList<>();
         for (int thread = 0; thread < THREADS; thread++) {
             int first = thread * (EVENTS / THREADS);
-            firing.submit(() -> {
+            callers.add(firing.submit(() -> {
                 for (int seq = first; seq < first + EVENTS / THREADS; seq++) {
                     ticks.fire(new Tick(seq));
                 }
-            });
+            }));
         }
+        for (Future<?> caller : callers) {
+            caller.get(2, TimeUnit.MINUTES);   // every fire() returned without throwing
+        }
+        firing.shutdown();
 
         await().atMost(Duration.ofMinutes(2)).until(() -> pusher.publishedCount() >= EVENTS);
-        firing.shutdownNow();
-        firing.awaitTermination(10, TimeUnit.SECONDS);
 
         BitSet arrived = new BitSet(EVENTS);
         for (Published event : pusher.published()) {

@@ -63,6 +63,7 @@ public final class PusherRestStandIn implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile int generation;
     private volatile Duration delay = Duration.ZERO;
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
     private final int port;
@@ -145,6 +146,16 @@ public final class PusherRestStandIn implements AutoCloseable {
         scripted.add(new Answer(200, "{}", Map.of(), delay));
     }
 
+    /** Requests arriving from now on wait, unanswered and unrecorded, until {@link #answerHeldRequests()}. */
+    public void holdRequests() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets the held requests, and those to come, be answered. */
+    public void answerHeldRequests() {
+        gate.countDown();
+    }
+
     /** Every answer waits this long first. */
     public void delayAnswers(Duration by) {
         delay = by;
@@ -169,6 +180,7 @@ public final class PusherRestStandIn implements AutoCloseable {
         terminatedUsers.clear();
         scripted.clear();
         delay = Duration.ZERO;
+        gate.countDown();
         requests.set(0);
     }
 
@@ -185,6 +197,12 @@ public final class PusherRestStandIn implements AutoCloseable {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
+            }
+            try {
+                gate.await();
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
             }
             pause(delay);
             if (arrivedIn != generation) {

@@ -1,6 +1,7 @@
 package io.herald.internal.cluster;
 
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.OptionalClasses;
 import io.herald.spi.ConnectionConfig;
 import java.time.Duration;
 
@@ -45,9 +46,7 @@ public record ClusterSettings(Scaling scaling, String redisUrl, String prefix, D
 
     // Lettuce is optional: only applications that scale over Redis add it.
     private static void requireRedisClient(String property) {
-        try {
-            Class.forName("io.lettuce.core.RedisClient", false, ClusterSettings.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
+        if (!OptionalClasses.present("io.lettuce.core.RedisClient")) {
             throw HeraldMessages.redisClientMissing(property);
         }
     }

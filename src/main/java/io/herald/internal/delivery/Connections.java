@@ -26,7 +26,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -142,11 +141,6 @@ public class Connections implements ReadinessSource {
 
     public Connection byDefault() {
         return named(settings.defaultConnection());
-    }
-
-    /** The connections opened so far. */
-    public Collection<Connection> opened() {
-        return List.copyOf(open.values());
     }
 
     /**

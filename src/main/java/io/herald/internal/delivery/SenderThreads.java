@@ -1,5 +1,6 @@
 package io.herald.internal.delivery;
 
+import io.herald.internal.OptionalClasses;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -57,11 +58,11 @@ record SenderThreads(Executor executor, String source, boolean owned) implements
 
     private static Optional<SenderThreads> fromMicroProfile() {
         try {
-            Class<?> type = Class.forName(MICROPROFILE, false, SenderThreads.class.getClassLoader());
-            var candidates = CDI.current().select(type);
-            return candidates.isResolvable() && candidates.get() instanceof ExecutorService executor
-                    ? Optional.of(new SenderThreads(executor, MICROPROFILE, false)) : Optional.empty();
-        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            return OptionalClasses.find(MICROPROFILE).map(type -> CDI.current().select(type))
+                    .filter(candidates -> candidates.isResolvable())
+                    .map(candidates -> candidates.get() instanceof ExecutorService executor
+                            ? new SenderThreads(executor, MICROPROFILE, false) : null);
+        } catch (RuntimeException | LinkageError e) {
             return Optional.empty();
         }
     }

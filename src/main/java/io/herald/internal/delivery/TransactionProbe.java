@@ -1,5 +1,6 @@
 package io.herald.internal.delivery;
 
+import io.herald.internal.OptionalClasses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.Status;
@@ -54,12 +55,6 @@ public class TransactionProbe {
     }
 
     private static boolean isJtaPresent() {
-        try {
-            Class.forName("jakarta.transaction.TransactionSynchronizationRegistry", false,
-                    TransactionProbe.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return OptionalClasses.present("jakarta.transaction.TransactionSynchronizationRegistry");
     }
 }

@@ -1,6 +1,7 @@
 package io.herald.internal.json;
 
 import io.herald.internal.HeraldLog;
+import io.herald.internal.OptionalClasses;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.spi.PayloadSerializer;
@@ -30,8 +31,8 @@ public class PayloadSerializers {
     /** The setting that forces a choice. */
     public static final String SETTING = "broadcast.json";
 
-    private static final boolean JSONB = present("jakarta.json.bind.Jsonb");
-    private static final boolean JACKSON = present("com.fasterxml.jackson.databind.ObjectMapper");
+    private static final boolean JSONB = OptionalClasses.present("jakarta.json.bind.Jsonb");
+    private static final boolean JACKSON = OptionalClasses.present("com.fasterxml.jackson.databind.ObjectMapper");
 
     @Inject
     Instance<PayloadSerializer> applicationSerializers;
@@ -103,14 +104,5 @@ public class PayloadSerializers {
     private static PayloadSerializer required(Supplier<Optional<PayloadSerializer>> finder, String choice, String needs) {
         return finder.get().orElseThrow(() -> HeraldMessages.invalidProperty(SETTING,
                 "a JSON library the application has; '" + choice + "' needs " + needs));
-    }
-
-    private static boolean present(String type) {
-        try {
-            Class.forName(type, false, PayloadSerializers.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.internal.local;
 
+import io.herald.internal.OptionalClasses;
 import io.herald.internal.protocol.PusherProtocol;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,12 @@ final class LiveReload {
 
     // io.quarkus.runtime.LaunchMode.current() == DEVELOPMENT, found without compiling against Quarkus.
     private static boolean quarkusDevMode() {
-        try {
-            Class<?> launchMode = Class.forName("io.quarkus.runtime.LaunchMode", false,
-                    LiveReload.class.getClassLoader());
-            return "DEVELOPMENT".equals(String.valueOf(launchMode.getMethod("current").invoke(null)));
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError notQuarkus) {
-            return false;
-        }
+        return OptionalClasses.find("io.quarkus.runtime.LaunchMode").map(launchMode -> {
+            try {
+                return "DEVELOPMENT".equals(String.valueOf(launchMode.getMethod("current").invoke(null)));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError unknownVersion) {
+                return false;
+            }
+        }).orElse(false);
     }
 }

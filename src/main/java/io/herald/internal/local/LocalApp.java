@@ -46,11 +46,6 @@ final class LocalApp {
         fanout.start(registry);
     }
 
-    /** A single instance's app that reports nothing. */
-    LocalApp(LocalSettings settings, LocalServerMetrics metrics) {
-        this(settings, metrics, ChannelFacts.NONE, Optional.empty());
-    }
-
     /** Where events published into this app are counted. */
     LocalServerMetrics metrics() {
         return metrics;

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * broadcast and never grows memory without bound.
  */
 final class LocalSocket {
-    private static final String CLOSE_AFTER_WRITING = new String("close");
     private final String socketId;
     private final Outbox outbox;
     private final int maxPendingFrames;
@@ -30,6 +29,8 @@ final class LocalSocket {
     private volatile String userId;
     private volatile List<String> watchlist = List.of();
     private volatile boolean closing;
+    // Set by sendAndClose once its frame is queued: the writer closes when it finds the queue empty.
+    private volatile boolean closeWhenWritten;
     private volatile boolean overCapacity;
     private volatile int closeCode;
     private volatile String closeReason;
@@ -123,8 +124,8 @@ final class LocalSocket {
         closeCode = code;
         closeReason = reason;
         pending.add(frame);
-        pending.add(CLOSE_AFTER_WRITING);
         closing = true;
+        closeWhenWritten = true;
         if (writing.compareAndSet(false, true)) {
             writeLoop();
         }
@@ -151,16 +152,16 @@ final class LocalSocket {
     private void writeLoop() {
         while (true) {
             String next = pending.poll();
+            if (next == null && closeWhenWritten) {
+                close(closeCode, closeReason);
+                return;
+            }
             if (next == null) {
                 writing.set(false);
-                if (pending.isEmpty() || !writing.compareAndSet(false, true)) {
+                if (pending.isEmpty() && !closeWhenWritten || !writing.compareAndSet(false, true)) {
                     return;
                 }
                 continue;
-            }
-            if (next == CLOSE_AFTER_WRITING) {
-                close(closeCode, closeReason);
-                return;
             }
             pendingCount.decrementAndGet();
             writer = Thread.currentThread();

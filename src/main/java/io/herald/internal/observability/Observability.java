@@ -1,5 +1,6 @@
 package io.herald.internal.observability;
 
+import io.herald.internal.OptionalClasses;
 import java.util.function.Supplier;
 /**
  * Finds the optional integrations without requiring them: Micrometer is used when its classes are there and the
@@ -13,9 +14,9 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Observability {
-    private static final boolean MICROMETER = present("io.micrometer.core.instrument.MeterRegistry");
-    private static final boolean OPENTELEMETRY = present("io.opentelemetry.api.OpenTelemetry");
-    private static final boolean HEALTH = present("org.eclipse.microprofile.health.HealthCheck");
+    private static final boolean MICROMETER = OptionalClasses.present("io.micrometer.core.instrument.MeterRegistry");
+    private static final boolean OPENTELEMETRY = OptionalClasses.present("io.opentelemetry.api.OpenTelemetry");
+    private static final boolean HEALTH = OptionalClasses.present("org.eclipse.microprofile.health.HealthCheck");
 
     private Observability() {
     }
@@ -32,7 +33,6 @@ public final class Observability {
                 : LocalServerMetrics.NONE;
     }
 
-    /** Spans for broadcasts: OpenTelemetry's, or none. */
     /** Gauges of a connection's outbox (rows waiting, the oldest one's age in seconds, rows given up on). */
     public static void outboxGauges(String connection, Supplier<Number> waiting, Supplier<Number> oldestSeconds,
             Supplier<Number> failed) {
@@ -41,6 +41,7 @@ public final class Observability {
         }
     }
 
+    /** Spans for broadcasts: OpenTelemetry's, or none. */
     public static BroadcastTracing tracing() {
         return OPENTELEMETRY ? OpenTelemetryTracing.create() : BroadcastTracing.NONE;
     }
@@ -48,14 +49,5 @@ public final class Observability {
     /** Whether MicroProfile Health's API is there, so that the readiness check can be a bean. */
     public static boolean healthPresent() {
         return HEALTH;
-    }
-
-    static boolean present(String type) {
-        try {
-            Class.forName(type, false, Observability.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -3,9 +3,7 @@ package io.herald.internal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.internal.cluster.ChannelFacts;
-import io.herald.internal.observability.LocalServerMetrics;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -19,8 +17,7 @@ class ChannelFactsTest {
     private static final String SECRET = "facts-secret";
 
     private final List<String> facts = new CopyOnWriteArrayList<>();
-    private final LocalApp app = new LocalApp(new LocalSettings("1", KEY, SECRET, false, 30, 120, 10_240, 100, 100,
-            10, 1_000, 1_000), LocalServerMetrics.NONE, new ChannelFacts() {
+    private final LocalApp app = TestApps.single(KEY, SECRET, new ChannelFacts() {
                 @Override
                 public void occupied(String channel) {
                     facts.add("occupied " + channel);
@@ -45,7 +42,7 @@ class ChannelFactsTest {
                 public void subscriptionCount(String channel, int count) {
                     facts.add("count " + channel + " " + count);
                 }
-            }, Optional.empty());
+            });
 
     @Test
     void aPublicChannelIsOccupiedByItsFirstSubscriberAndVacatedByItsLast() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.herald.internal.observability.LocalServerMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +25,7 @@ class PresenceOrderTest {
     private static final int ROUNDS = 300;
     private static final int PAIRS = 20;
 
-    private final LocalApp app = new LocalApp(new LocalSettings("1", KEY, SECRET, false, 30, 120, 10_240, 100, 1_000,
-            10, 100_000, 100_000), LocalServerMetrics.NONE);
+    private final LocalApp app = TestApps.single(KEY, SECRET);
     private final ExecutorService threads = Executors.newFixedThreadPool(2 * PAIRS);
 
     @AfterEach

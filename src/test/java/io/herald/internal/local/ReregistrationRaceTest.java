@@ -3,16 +3,13 @@ package io.herald.internal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.cluster.RedisFanout;
-import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.testing.RedisProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -50,8 +47,7 @@ class ReregistrationRaceTest {
     }
 
     private static LocalApp instance(ClusterSettings cluster) {
-        return new LocalApp(new LocalSettings("1", KEY, SECRET, false, 30, 120, 10_240, 100, 1_000, 10, 100_000,
-                100_000), LocalServerMetrics.NONE, ChannelFacts.NONE, Optional.of(cluster));
+        return TestApps.clustered(KEY, SECRET, cluster);
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package io.herald.internal.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.spi.OutboundEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class SubscribeBeforeEventsTest {
     private static final int SUBSCRIBERS = 20_000;
 
-    private final LocalApp app = new LocalApp(new LocalSettings("1", "order-key", "order-secret", false, 30, 120,
-            10_240, 100, 1_000, 10, 100_000, 100_000), LocalServerMetrics.NONE);
+    private final LocalApp app = TestApps.single("order-key", "order-secret");
     private final ExecutorService publisher = Executors.newSingleThreadExecutor();
 
     @AfterEach
