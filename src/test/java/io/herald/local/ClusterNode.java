@@ -14,6 +14,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -180,9 +181,9 @@ public final class ClusterNode {
 
         @POST
         @Path("user/{user}")
-        public Response toUser(@PathParam("user") String user) {
+        public Response toUser(@PathParam("user") String user, @QueryParam("total") @DefaultValue("12") int total) {
             try {
-                broadcaster.sendToUser(user, "Invoice", Map.of("total", 12));
+                broadcaster.sendToUser(user, "Invoice", Map.of("total", total));
                 return Response.noContent().build();
             } catch (BroadcastException e) {
                 return Response.status(503).entity(e.getMessage()).build();

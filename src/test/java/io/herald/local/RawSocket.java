@@ -69,9 +69,13 @@ final class RawSocket implements AutoCloseable {
         return frame;
     }
 
-    /** Whether no frame arrives within {@code millis}. */
-    boolean nothingWithin(long millis) throws InterruptedException {
-        return frames.poll(millis, TimeUnit.MILLISECONDS) == null;
+    /**
+     * Pings, and returns the next frame: {@code pusher:pong} when nothing was queued for this connection before the
+     * ping, which is how a test shows that something did not arrive without waiting for it not to.
+     */
+    String nextAfterPing() throws Exception {
+        send("{\"event\":\"pusher:ping\"}");
+        return next();
     }
 
     @Override

@@ -94,11 +94,13 @@ final class ChannelRegistry implements MessageSink {
      * Signs the connection in and counts it as online; it is told which users of its watchlist are online, and later
      * when they come and go.
      */
-    void signIn(LocalSocket socket, String userId, List<String> watchlist) {
+    void signIn(LocalSocket socket, String userId, List<String> watchlist, Runnable confirm) {
         boolean first = socket.userId() == null;
         socket.signIn(userId);
         socket.watch(watchlist);
         users.computeIfAbsent(userId, key -> ConcurrentHashMap.newKeySet()).add(socket);
+        // Confirmed once events for the user reach this connection, and before any watchlist event.
+        confirm.run();
         if (first) {
             joinPresence(socket, ONLINE, userId, "{}", Integer.MAX_VALUE, watchlist);
         }

@@ -180,13 +180,15 @@ final class ProtocolHandler {
             return;
         }
         List<String> watchlist = watchlist(user.get());
-        socket.send(Frames.signinSuccess(userData));
-        if (watchlist.size() > PusherProtocol.MAX_WATCHLIST) {
-            socket.send(Frames.error(PusherProtocol.WATCHLIST_LIMIT, "Watchlist over " + PusherProtocol.MAX_WATCHLIST
-                    + " users: only the first " + PusherProtocol.MAX_WATCHLIST + " are watched"));
-            watchlist = watchlist.subList(0, PusherProtocol.MAX_WATCHLIST);
-        }
-        registry.signIn(socket, id, watchlist);
+        boolean overLimit = watchlist.size() > PusherProtocol.MAX_WATCHLIST;
+        registry.signIn(socket, id, overLimit ? watchlist.subList(0, PusherProtocol.MAX_WATCHLIST) : watchlist, () -> {
+            socket.send(Frames.signinSuccess(userData));
+            if (overLimit) {
+                socket.send(Frames.error(PusherProtocol.WATCHLIST_LIMIT, "Watchlist over "
+                        + PusherProtocol.MAX_WATCHLIST + " users: only the first " + PusherProtocol.MAX_WATCHLIST
+                        + " are watched"));
+            }
+        });
     }
 
     private static List<String> watchlist(JsonObject user) {
