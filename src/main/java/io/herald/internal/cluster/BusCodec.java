@@ -13,7 +13,11 @@ import java.util.Optional;
 /**
  * The JSON of the messages on a cluster's Redis channel, written here ({@code e} events, {@code t} terminations) or
  * by {@link RedisScripts} ({@code j} joins, {@code l} leaves, {@code s} snapshots, {@code r} re-registrations,
- * {@code o} / {@code v} channels occupied and vacated).
+ * {@code o} / {@code v} channels occupied and vacated). Each key means one thing in every kind: {@code t} the kind,
+ * {@code c} the channel (the channels of an event), {@code n} an event's name, {@code d} its data, {@code x} the
+ * socket left out, {@code u} a user id, {@code o} the instance that caused it, {@code s} the joining socket,
+ * {@code i} a member's info, {@code a} 1 when the member is new anywhere, {@code m} the members as a flat
+ * {@code [id, info, ...]} list. ARCHITECTURE.md has the table; {@code BusSchemaTest} round-trips every kind.
  *
  * <pre>{@code
  * String json = BusCodec.encode(new ClusterMessage.Terminate("42"));   // {"t":"t","u":"42"}
@@ -94,7 +98,7 @@ final class BusCodec {
                     string(json, "n"), string(json, "d"), string(json, "x"), string(json, "u")), null);
             case "t" -> new ForRegistry(new ClusterMessage.Terminate(string(json, "u")), null);
             case "j" -> new ForRegistry(new ClusterMessage.MemberJoined(string(json, "c"), emptyToNull(string(json, "s")),
-                    string(json, "u"), string(json, "i"), json.get("n").getAsInt() == 1, members(json.get("m"))),
+                    string(json, "u"), string(json, "i"), json.get("a").getAsInt() == 1, members(json.get("m"))),
                     instance);
             case "l" -> new ForRegistry(new ClusterMessage.MemberLeft(string(json, "c"), string(json, "u")), instance);
             case "s" -> new ForRegistry(new ClusterMessage.Snapshot(string(json, "c"), members(json.get("m"))),

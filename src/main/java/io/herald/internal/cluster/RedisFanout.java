@@ -45,6 +45,7 @@ public final class RedisFanout implements Fanout {
     private final ChannelFacts facts;
     // This instance's id in the cluster, new for every start, so that a restarted instance is never taken for its past.
     private final String instance = UUID.randomUUID().toString();
+    private final RedisKeys keys;
     private final String bus;
     private final ScheduledExecutorService ticker;
     private final ExecutorService delivery;
@@ -63,7 +64,8 @@ public final class RedisFanout implements Fanout {
     public RedisFanout(ClusterSettings settings, ChannelFacts facts) {
         this.settings = settings;
         this.facts = facts;
-        this.bus = settings.prefix() + ":bus";
+        this.keys = new RedisKeys(settings.prefix());
+        this.bus = keys.bus();
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("herald-cluster-heartbeat"));
         this.delivery = Executors.newSingleThreadExecutor(daemon("herald-cluster-delivery"));
     }
@@ -85,7 +87,7 @@ public final class RedisFanout implements Fanout {
         RedisAsyncCommands<String, String> commands = async();
         for (String channel : event.channels()) {
             if (PusherProtocol.isCacheChannel(channel)) {
-                commands.set(settings.prefix() + ":cache:" + channel, BusCodec.encode(new CachedEvent(event.name(),
+                commands.set(keys.cache(channel), BusCodec.encode(new CachedEvent(event.name(),
                         event.data())), SetArgs.Builder.px(PusherProtocol.CACHE_TTL.toMillis()));
             }
         }
@@ -95,7 +97,7 @@ public final class RedisFanout implements Fanout {
     @Override
     public CompletionStage<Optional<CachedEvent>> lastEvent(String channel) {
         try {
-            return unavailableOnFailure(async().get(settings.prefix() + ":cache:" + channel))
+            return unavailableOnFailure(async().get(keys.cache(channel)))
                     .thenApply(json -> Optional.ofNullable(json).flatMap(BusCodec::decodeCached));
         } catch (ClusterUnavailable e) {
             return CompletableFuture.failedFuture(e);
@@ -165,7 +167,7 @@ public final class RedisFanout implements Fanout {
 
     @Override
     public List<ChannelSummary> channels(String prefix) {
-        Map<String, String> counts = await(async().hgetall(settings.prefix() + ":channels"));
+        Map<String, String> counts = await(async().hgetall(keys.channels()));
         List<ChannelSummary> found = new ArrayList<>();
         counts.entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith(prefix == null ? "" : prefix))
@@ -177,14 +179,14 @@ public final class RedisFanout implements Fanout {
 
     @Override
     public Optional<ChannelSummary> channel(String name) {
-        String count = await(async().hget(settings.prefix() + ":channels", name));
+        String count = await(async().hget(keys.channels(), name));
         return count == null ? Optional.empty()
                 : Optional.of(new ChannelSummary(name, Integer.parseInt(count), userCount(name)));
     }
 
     @Override
     public List<String> users(String channel) {
-        return await(async().hkeys(settings.prefix() + ":pu:" + channel));
+        return await(async().hkeys(keys.presenceUsers(channel)));
     }
 
     @Override
@@ -368,7 +370,7 @@ public final class RedisFanout implements Fanout {
 
     private int userCount(String channel) {
         return ChannelType.of(channel) == ChannelType.PRESENCE
-                ? Math.toIntExact(await(async().hlen(settings.prefix() + ":pu:" + channel))) : 0;
+                ? Math.toIntExact(await(async().hlen(keys.presenceUsers(channel)))) : 0;
     }
 
     private RedisAsyncCommands<String, String> async() {

@@ -10,7 +10,7 @@ package io.herald.internal.cluster;
  * instance), {@code p:pres:<id>} ({@code channel\nuser} to that user's connections on one instance),
  * {@code p:pc:<channel>} (user to connections in the cluster) and {@code p:pu:<channel>} (member to info JSON).
  * Counts never go below what an instance registered, so a late or repeated leave cannot remove another's member.
- * Changes the application hears of ({@code o} occupied, {@code v} vacated, {@code j} with {@code n=1}, {@code l})
+ * Changes the application hears of ({@code o} occupied, {@code v} vacated, {@code j} with {@code a=1}, {@code l})
  * name the instance that caused them ({@code o}, ARGV[2]), which alone reports them.
  */
 final class RedisScripts {
@@ -102,7 +102,7 @@ final class RedisScripts {
               end
             end
             redis.call('PUBLISH', bus, cjson.encode({t = 'j', c = ch, o = node, s = ARGV[6], u = user, i = info,
-              n = new, m = members}))
+              a = new, m = members}))
             return new
             """;
 
@@ -154,7 +154,7 @@ final class RedisScripts {
                 local ch, user = split(field)
                 if presence(node, ch, user, want.i, want.n) == 1 then
                   redis.call('PUBLISH', bus, cjson.encode({t = 'j', c = ch, o = node, s = '', u = user, i = want.i,
-                    n = 1, m = {}}))
+                    a = 1, m = {}}))
                 end
               end
             end
