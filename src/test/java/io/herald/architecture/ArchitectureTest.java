@@ -56,17 +56,20 @@ class ArchitectureTest {
 
     // Each internal package and the internal packages below it that it may use, as ARCHITECTURE.md lists them.
     private static ArchRule layer(String name, String... below) {
-        String[] allowed = new String[below.length + 2];
+        String[] allowed = new String[below.length + 3];
         allowed[0] = "io.herald.internal";
-        allowed[1] = "io.herald.internal." + name + "..";
+        allowed[1] = "io.herald.internal.background..";
+        allowed[2] = "io.herald.internal." + name + "..";
         for (int i = 0; i < below.length; i++) {
-            allowed[i + 2] = "io.herald.internal." + below[i] + "..";
+            allowed[i + 3] = "io.herald.internal." + below[i] + "..";
         }
         return classes().that().resideInAPackage("io.herald.internal." + name + "..").should().onlyDependOnClassesThat(
                 resideOutsideOfPackage("io.herald.internal..").or(resideInAnyPackage(allowed)))
                 .as("io.herald.internal." + name + " depends only on " + String.join(", ", below));
     }
 
+    @ArchTest
+    static final ArchRule background = layer("background");
     @ArchTest
     static final ArchRule protocol = layer("protocol");
     @ArchTest
@@ -98,4 +101,18 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule delivery = layer("delivery", "protocol", "config", "signing", "observability", "json",
             "request", "outbox");
+
+    /**
+     * Time, waiting and threads come from {@code io.herald.internal.background}, so that background work is tested
+     * exactly: nothing else reads the clock's nanoseconds, sleeps or makes a thread.
+     */
+    @ArchTest
+    static final ArchRule onlyTheBackgroundPackageTouchesTimeAndThreads = noClasses()
+            .that().resideOutsideOfPackage("io.herald.internal.background..")
+            .should().callMethod(Thread.class, "sleep", long.class)
+            .orShould().callMethod(System.class, "nanoTime")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Thread.class))));
 }

@@ -1,6 +1,7 @@
 package io.herald.testing;
 
-import io.herald.internal.delivery.EngineEnvironment;
+import io.herald.internal.background.Sleeper;
+import io.herald.internal.background.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * time.slept();                        // PT7S
  * }</pre>
  */
-public final class ManualTime implements EngineEnvironment.Ticker, EngineEnvironment.Sleeper {
+public final class ManualTime implements Ticker, Sleeper {
     private volatile long nanos = 1_000_000_000L;
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     private Runnable whileAsleep = () -> { };

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.background.Background;
 import io.herald.internal.protocol.PusherProtocol;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -17,9 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * answer for the cluster in one or two reads, and the heartbeat lets any instance remove a dead one's connections.
  *
  * <pre>{@code
- * Fanout fanout = new RedisFanout(ClusterSettings.from(config, "42"), facts);
+ * Fanout fanout = new RedisFanout(ClusterSettings.from(config, "42"), facts, Background.system());
  * fanout.start(registry);     // connects (retried in the background), registers, subscribes
  * }</pre>
  *
@@ -47,10 +46,11 @@ public final class RedisFanout implements Fanout {
     private final String instance = UUID.randomUUID().toString();
     private final RedisKeys keys;
     private final String bus;
-    private final ScheduledExecutorService ticker;
+    private final ScheduledExecutorService heartbeat;
     private final ExecutorService delivery;
+    private final Background background;
     private final AtomicBoolean needsSync = new AtomicBoolean(true);
-    // When to compare the subscribers' view of members with the cluster's (System.nanoTime), or 0 when not due. Two
+    // When to compare the subscribers' view of members with the cluster's (the background's ticker), or 0 when not due. Two
     // heartbeats after the last re-registration seen, so that every live instance has re-registered first: compared
     // earlier, members of an instance that has not re-registered yet would be reported gone, then back.
     private final AtomicLong snapshotsDueAt = new AtomicLong();
@@ -61,13 +61,14 @@ public final class RedisFanout implements Fanout {
     private volatile RedisLink link;
 
     /** @param facts where this instance reports the changes it caused, so that each is reported once in the cluster */
-    public RedisFanout(ClusterSettings settings, ChannelFacts facts) {
+    public RedisFanout(ClusterSettings settings, ChannelFacts facts, Background background) {
+        this.background = background;
         this.settings = settings;
         this.facts = facts;
         this.keys = new RedisKeys(settings.prefix());
         this.bus = keys.bus();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("herald-cluster-heartbeat"));
-        this.delivery = Executors.newSingleThreadExecutor(daemon("herald-cluster-delivery"));
+        this.heartbeat = background.scheduler("herald-cluster-heartbeat");
+        this.delivery = background.singleThread("herald-cluster-delivery");
     }
 
     @Override
@@ -77,7 +78,7 @@ public final class RedisFanout implements Fanout {
         link = new RedisLink(settings, bus, () -> linkLost(null), message -> delivery.execute(() -> dispatch(message)));
         tick();
         long interval = settings.heartbeatInterval().toMillis();
-        ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     // A cache channel's event is stored before it is published, on the same connection, so a subscriber that hears
@@ -202,7 +203,7 @@ public final class RedisFanout implements Fanout {
         }
         closed = true;
         ready = false;
-        ticker.shutdownNow();
+        heartbeat.shutdownNow();
         if (link != null) {
             try {
                 link.await(link.async().eval(RedisScripts.WITHDRAW, ScriptOutputType.INTEGER, new String[0],
@@ -235,7 +236,7 @@ public final class RedisFanout implements Fanout {
                 scheduleSnapshots();
             }
             long due = snapshotsDueAt.get();
-            if (due != 0 && System.nanoTime() - due >= 0 && snapshotsDueAt.compareAndSet(due, 0)) {
+            if (due != 0 && background.ticker().nanos() - due >= 0 && snapshotsDueAt.compareAndSet(due, 0)) {
                 requestSnapshots();
             }
             if (!ready) {
@@ -336,7 +337,7 @@ public final class RedisFanout implements Fanout {
     }
 
     private void scheduleSnapshots() {
-        long due = System.nanoTime() + settings.heartbeatInterval().multipliedBy(2).toNanos();
+        long due = background.ticker().nanos() + settings.heartbeatInterval().multipliedBy(2).toNanos();
         snapshotsDueAt.set(due == 0 ? 1 : due);
     }
 
@@ -386,13 +387,5 @@ public final class RedisFanout implements Fanout {
 
     private static <T> CompletionStage<T> unavailableOnFailure(CompletionStage<T> command) {
         return RedisLink.unavailableOnFailure(command);
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

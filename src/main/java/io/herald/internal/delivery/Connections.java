@@ -210,7 +210,7 @@ public class Connections implements ReadinessSource {
                 (pending, failure) -> failures.undelivered(failure, pending.payload()),
                 Observability.metrics(name, driverName), Observability.tracing(), environment);
         Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(settings -> new JdbcOutbox(name,
-                dataSource(name, settings), settings, new OutboxSender(engine, failures), environment.clock()));
+                dataSource(name, settings), settings, new OutboxSender(engine, failures), environment.background()));
         outbox.ifPresent(JdbcOutbox::start);
         if (outbox.isPresent()) {
             anyOutbox = true;

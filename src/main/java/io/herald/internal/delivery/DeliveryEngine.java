@@ -2,6 +2,7 @@ package io.herald.internal.delivery;
 
 import io.herald.BroadcastException;
 import io.herald.internal.HeraldLog;
+import io.herald.internal.background.Backoff;
 import io.herald.internal.observability.BroadcastTracing;
 import io.herald.internal.observability.BroadcastTracing.BroadcastSpan;
 import io.herald.internal.observability.DeliveryMetrics;
@@ -334,14 +335,9 @@ final class DeliveryEngine {
         }
     }
 
-    /** The wait before try {@code attempt + 1}: what the server asked for, else exponential with full jitter. */
+    /** The wait before try {@code attempt + 1}: Herald's one {@link Backoff} policy. */
     Duration backoff(int attempt, RetryableBroadcastException failure) {
-        if (failure.retryAfter().isPresent()) {
-            return failure.retryAfter().get();
-        }
-        long ceiling = Math.min(settings.maxBackoff().toMillis(),
-                settings.initialBackoff().toMillis() * (1L << Math.min(20, attempt - 1)));
-        return Duration.ofMillis(environment.jitter().between(ceiling / 2, ceiling));
+        return settings.backoff().delay(attempt, failure.retryAfter(), environment.jitter());
     }
 
     private void giveUp(List<Pending> items, RuntimeException cause, int attempts) {

@@ -1,5 +1,6 @@
 package io.herald.internal.delivery;
 
+import io.herald.internal.background.Backoff;
 import io.herald.spi.ConnectionConfig;
 import java.time.Duration;
 
@@ -21,6 +22,11 @@ record DeliverySettings(boolean fireThroughQueue, int queueCapacity, Duration qu
         Duration retryDeadline, Duration initialBackoff, Duration maxBackoff, Duration shutdownTimeout) {
 
     private static final int HOUR_MS = 3_600_000;
+
+    /** How retries wait: {@code retry.initial-backoff-ms} doubled up to {@code retry.max-backoff-ms}. */
+    Backoff backoff() {
+        return new Backoff(initialBackoff, maxBackoff);
+    }
 
     static DeliverySettings from(ConnectionConfig config) {
         return new DeliverySettings(

@@ -1,5 +1,9 @@
 package io.herald.internal.delivery;
 
+import io.herald.internal.background.Background;
+import io.herald.internal.background.Jitter;
+import io.herald.internal.background.Sleeper;
+import io.herald.internal.background.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -28,27 +32,14 @@ public record EngineEnvironment(Ticker ticker, Sleeper sleeper, Jitter jitter, E
         this(ticker, sleeper, jitter, senders, Clock.systemUTC());
     }
 
-    /** The time, in nanoseconds. */
-    @FunctionalInterface
-    public interface Ticker {
-        long nanos();
-    }
-
-    /** Waits for a while. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
-    /** A value between {@code min} and {@code max}, both included. */
-    @FunctionalInterface
-    public interface Jitter {
-        long between(long min, long max);
-    }
-
     /** The real clock, real sleeping and random jitter, with these sender threads. */
     public static EngineEnvironment system(Executor senders) {
         return new EngineEnvironment(System::nanoTime, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()),
                 (min, max) -> ThreadLocalRandom.current().nextLong(min, max + 1), senders);
+    }
+
+    /** The same time, waiting and chance, for background work other than sending (an outbox's relay). */
+    public Background background() {
+        return new Background(ticker, sleeper, jitter, clock, Background.daemons());
     }
 }

@@ -1,12 +1,12 @@
 package io.herald.internal.delivery;
 
 import io.herald.internal.OptionalClasses;
+import io.herald.internal.background.Background;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -37,13 +37,8 @@ record SenderThreads(Executor executor, String source, boolean owned) implements
 
     /** Herald's own daemon threads, {@code herald-sender-<connection>-<n>}, gone after a minute idle. */
     static SenderThreads own(String connection) {
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService threads = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "herald-sender-" + connection + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        return new SenderThreads(threads, "Herald's own threads", true);
+        return new SenderThreads(Executors.newCachedThreadPool(
+                Background.system().named("herald-sender-" + connection)), "Herald's own threads", true);
     }
 
     private static Optional<SenderThreads> fromJndi() {

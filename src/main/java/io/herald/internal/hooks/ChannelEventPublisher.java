@@ -3,6 +3,7 @@ package io.herald.internal.hooks;
 import io.herald.ChannelEvent;
 import io.herald.OnConnection;
 import io.herald.internal.HeraldLog;
+import io.herald.internal.background.Background;
 import jakarta.enterprise.event.Event;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * observer that throws is logged (HERALD-0217); an event that finds the bounded queue full is logged (HERALD-0218).
  *
  * <pre>{@code
- * ChannelEventPublisher publisher = new ChannelEventPublisher("local", events, 10_000);
+ * ChannelEventPublisher publisher = new ChannelEventPublisher("local", events, 10_000, Background.system());
  * publisher.publish(new ChannelOccupied("local", "prices.ACME", now));   // observers run soon after, elsewhere
  * }</pre>
  */
@@ -25,15 +26,13 @@ public final class ChannelEventPublisher implements AutoCloseable {
     private final Event<ChannelEvent> events;
     private final ExecutorService observers;
 
-    public ChannelEventPublisher(String connection, Event<ChannelEvent> events, int queueCapacity) {
+    public ChannelEventPublisher(String connection, Event<ChannelEvent> events, int queueCapacity,
+            Background background) {
         this.connection = connection;
         this.events = events.select(OnConnection.Literal.of(connection));
         this.observers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(queueCapacity),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "herald-channel-events-" + connection);
-                    thread.setDaemon(true);
-                    return thread;
-                }, (rejected, executor) -> HeraldLog.channelEventDropped(connection, queueCapacity));
+                background.named("herald-channel-events-" + connection),
+                (rejected, executor) -> HeraldLog.channelEventDropped(connection, queueCapacity));
     }
 
     /** Hands an event to the observers, synchronous ones first, then the asynchronous ones. */

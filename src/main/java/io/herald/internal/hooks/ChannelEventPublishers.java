@@ -1,5 +1,6 @@
 package io.herald.internal.hooks;
 
+import io.herald.internal.background.Background;
 import io.herald.ChannelEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ public class ChannelEventPublishers {
 
     public ChannelEventPublisher forConnection(String connection) {
         return publishers.computeIfAbsent(connection,
-                name -> new ChannelEventPublisher(name, events, QUEUE_CAPACITY));
+                name -> new ChannelEventPublisher(name, events, QUEUE_CAPACITY, Background.system()));
     }
 
     @PreDestroy

@@ -2,6 +2,8 @@ package io.herald.internal.hooks;
 
 import io.herald.ChannelEvent;
 import io.herald.internal.HeraldLog;
+import io.herald.internal.background.Background;
+import io.herald.internal.background.Backoff;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.signing.Hmac;
 import java.io.IOException;
@@ -9,11 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,43 +22,43 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends a {@code local} connection's channel events as Pusher-format webhooks: events of a short window in one
  * {@code {"time_ms":…,"events":[…]}} body, signed ({@code X-Pusher-Key}, {@code X-Pusher-Signature}: HMAC-SHA256
- * of the raw body with the app's secret), posted to every URL, and retried with backoff on network errors and 5xx
- * answers until one is accepted (at least once) or {@code retry-seconds} have passed (HERALD-0219). Events wait in a
+ * of the raw body with the app's secret), posted to every URL, and retried on network errors, 5xx and 429 answers
+ * (waiting as Herald's one {@link Backoff} says: 100 ms doubled up to 10 s with jitter, or the answer's
+ * {@code Retry-After}) until one is accepted (at least once) or {@code retry-seconds} have passed (HERALD-0219). Events wait in a
  * bounded queue, taken on a thread of its own: the server never waits for a webhook; when the queue is full an event
  * is dropped and logged (HERALD-0220). Both are counted ({@code herald.local.webhook.events}).
  *
  * <pre>{@code
- * WebhookSender sender = new WebhookSender("local", key, secret, OutgoingWebhooks.from(config), metrics);
+ * WebhookSender sender = new WebhookSender("local", key, secret, OutgoingWebhooks.from(config), metrics,
+ *         Background.system());
  * sender.accept(new ChannelOccupied("local", "news", now));
  * }</pre>
  */
 public final class WebhookSender implements AutoCloseable {
     private static final int MAX_BATCH = 100;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
 
     private final String connection;
     private final String key;
     private final String secret;
     private final OutgoingWebhooks settings;
     private final LocalServerMetrics metrics;
-    private final Clock clock = Clock.systemUTC();
+    private final Background background;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final BlockingQueue<ChannelEvent> queue;
     private final Thread sender;
     private volatile boolean running = true;
 
     public WebhookSender(String connection, String key, String secret, OutgoingWebhooks settings,
-            LocalServerMetrics metrics) {
+            LocalServerMetrics metrics, Background background) {
         this.connection = connection;
         this.key = key;
         this.secret = secret;
         this.settings = settings;
         this.metrics = metrics;
+        this.background = background;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.sender = new Thread(this::run, "herald-webhooks-" + connection);
-        sender.setDaemon(true);
-        sender.start();
+        this.sender = background.start("herald-webhooks-" + connection, this::run);
     }
 
     /** Queues an event, unless its kind is not sent; never waits. */
@@ -94,9 +95,10 @@ public final class WebhookSender implements AutoCloseable {
 
     private List<ChannelEvent> batch(ChannelEvent first) throws InterruptedException {
         List<ChannelEvent> batch = new ArrayList<>(List.of(first));
-        long deadline = System.nanoTime() + settings.batchWindow().toNanos();
+        long deadline = background.ticker().nanos() + settings.batchWindow().toNanos();
         while (batch.size() < MAX_BATCH) {
-            ChannelEvent next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long left = Math.max(0, deadline - background.ticker().nanos());
+            ChannelEvent next = left == 0 ? queue.poll() : queue.poll(left, TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
             }
@@ -106,19 +108,19 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private void send(List<ChannelEvent> batch) throws InterruptedException {
-        String body = WebhookFormat.body(batch, clock.instant());
+        String body = WebhookFormat.body(batch, background.clock().instant());
         String signature = Hmac.sha256Hex(secret, body);
         for (URI url : settings.urls()) {
             deliver(url, body, signature, batch.size());
         }
     }
 
-    // Until accepted, refused for good (4xx but 429), or out of time.
+    // Until accepted, refused for good (4xx but 429), or out of time; waits as Herald's one Backoff says.
     private void deliver(URI url, String body, String signature, int events) throws InterruptedException {
-        Instant giveUpAt = clock.instant().plus(settings.retryFor());
-        Duration backoff = FIRST_BACKOFF;
-        while (true) {
+        long giveUpAt = background.ticker().nanos() + settings.retryFor().toNanos();
+        for (int attempt = 1; ; attempt++) {
             String problem;
+            Optional<Duration> retryAfter = Optional.empty();
             try {
                 HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json").header("X-Pusher-Key", key)
@@ -134,15 +136,26 @@ public final class WebhookSender implements AutoCloseable {
                     fail(url, events, problem);
                     return;
                 }
+                retryAfter = answer.headers().firstValue("Retry-After").flatMap(WebhookSender::seconds);
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
-            if (!running || clock.instant().plus(backoff).isAfter(giveUpAt)) {
+            Duration wait = BACKOFF.delay(attempt, retryAfter, background.jitter());
+            if (!running || background.ticker().nanos() + wait.toNanos() > giveUpAt) {
                 fail(url, events, problem);
                 return;
             }
-            Thread.sleep(backoff.toMillis());
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            background.sleeper().sleep(wait);
+        }
+    }
+
+    // Retry-After in seconds, as receivers send it; a date is not honoured (the backoff applies).
+    private static Optional<Duration> seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(Math.min(seconds, 3600))) : Optional.empty();
+        } catch (NumberFormatException date) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.herald.internal.local;
 
+import io.herald.internal.background.Background;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterMessage;
@@ -31,17 +32,18 @@ final class LocalApp {
      * @param reported where what happens on channels is reported, once for the app (by this instance's registry and
      *              fan-out alone, or by the cluster's)
      * @param cluster how the app scales: over Redis, or (empty) not at all
+     * @param background the time and threads of its background work
      */
     LocalApp(LocalSettings settings, LocalServerMetrics metrics, ChannelFacts reported,
-            Optional<ClusterSettings> cluster) {
+            Optional<ClusterSettings> cluster, Background background) {
         ChannelFacts facts = ChannelFacts.withoutServerChannels(reported);
         this.settings = settings;
         this.metrics = metrics;
         this.registry = new ChannelRegistry(facts, cluster.isEmpty());
-        this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts))
+        this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts, background))
                 .orElseGet(() -> new InProcessFanout(registry, facts, Clock.systemUTC()));
         registry.attach(fanout);
-        this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts);
+        this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts, background.ticker());
         metrics.connections(registry::connections);
         fanout.start(registry);
     }

@@ -5,6 +5,7 @@ import com.pusher.rest.crypto.CryptoUtil;
 import com.pusher.rest.data.EncryptedMessage;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.background.Background;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.cluster.ClusterUnavailable;
 import io.herald.internal.hooks.ChannelEventPublisher;
@@ -23,7 +24,6 @@ import io.herald.spi.OutboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,18 +71,20 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
     public BroadcastDriver create(ConnectionConfig config) {
         LocalSettings settings = LocalSettings.from(config);
         ClusterSettings cluster = ClusterSettings.from(config, settings.appId());
+        Background background = Background.system();
         LocalServerMetrics metrics = Observability.localServerMetrics(config.connection());
         OutgoingWebhooks webhooks = OutgoingWebhooks.from(config);
         ChannelEventPublisher observers = channelEvents.forConnection(config.connection());
         Optional<WebhookSender> sender = webhooks.urls().isEmpty() ? Optional.empty()
-                : Optional.of(new WebhookSender(config.connection(), settings.key(), settings.secret(), webhooks, metrics));
+                : Optional.of(new WebhookSender(config.connection(), settings.key(), settings.secret(), webhooks, metrics,
+                        background));
         LocalApp app;
         try {
             app = server.register(settings, metrics, cluster, new ChannelEventRecords(config.connection(),
-                    Clock.systemUTC(), event -> {
+                    background.clock(), event -> {
                         observers.publish(event);
                         sender.ifPresent(webhook -> webhook.accept(event));
-                    }));
+                    }), background);
         } catch (RuntimeException e) {
             sender.ifPresent(WebhookSender::close);
             throw e;

@@ -1,6 +1,7 @@
 package io.herald.internal.local;
 
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.background.Background;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.observability.LocalServerMetrics;
@@ -35,12 +36,13 @@ public class LocalServer {
         }
     }
 
-    LocalApp register(LocalSettings settings, LocalServerMetrics metrics, ClusterSettings cluster, ChannelFacts facts) {
+    LocalApp register(LocalSettings settings, LocalServerMetrics metrics, ClusterSettings cluster, ChannelFacts facts,
+            Background background) {
         if (byKey.containsKey(settings.key())) {
             throw HeraldMessages.duplicateLocalKey(settings.key());
         }
         LocalApp app = new LocalApp(settings, metrics, facts, cluster.scaling() == ClusterSettings.Scaling.REDIS
-                ? Optional.of(cluster) : Optional.empty());
+                ? Optional.of(cluster) : Optional.empty(), background);
         if (byKey.putIfAbsent(settings.key(), app) != null) {
             app.shutdown();
             throw HeraldMessages.duplicateLocalKey(settings.key());

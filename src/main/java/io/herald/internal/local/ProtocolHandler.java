@@ -3,6 +3,7 @@ package io.herald.internal.local;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
+import io.herald.internal.background.Ticker;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterMessage;
 import io.herald.internal.cluster.Fanout;
@@ -34,9 +35,11 @@ final class ProtocolHandler {
     private final Fanout fanout;
     private final ChannelFacts facts;
     private final ChannelSigner signer;
+    private final Ticker ticker;
 
     ProtocolHandler(LocalSettings settings, LocalServerMetrics metrics, ChannelRegistry registry, Fanout fanout,
-            ChannelFacts facts) {
+            ChannelFacts facts, Ticker ticker) {
+        this.ticker = ticker;
         this.settings = settings;
         this.metrics = metrics;
         this.registry = registry;
@@ -219,7 +222,7 @@ final class ProtocolHandler {
             socket.send(Frames.error(UNAUTHORIZED, "Not subscribed to '" + channel + "'"));
             return;
         }
-        if (!socket.allowClientEvent(settings.clientEventsPerSecond(), System.currentTimeMillis())) {
+        if (!socket.allowClientEvent(settings.clientEventsPerSecond(), ticker.nanos() / 1_000_000)) {
             socket.send(Frames.error(OVER_LIMIT, "Client event rejected: over " + settings.clientEventsPerSecond()
                     + " per second"));
             return;

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.herald.BroadcastException;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.background.Background;
 import io.herald.spi.OutboundEvent;
 import io.herald.spi.RetryableBroadcastException;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ import javax.sql.DataSource;
  * claimed and not yet deleted at any time, which bounds what a crash can send twice.
  *
  * <pre>{@code
- * JdbcOutbox outbox = new JdbcOutbox("pusher", dataSource, settings, engine::submit, Clock.systemUTC());
+ * JdbcOutbox outbox = new JdbcOutbox("pusher", dataSource, settings, sender, Background.system());
  * outbox.start();                 // creates the table when missing, starts the relay
  * outbox.write(event);            // in the caller's transaction, if any
  * }</pre>
@@ -68,6 +69,7 @@ public final class JdbcOutbox implements AutoCloseable {
     private final DataSource dataSource;
     private final OutboxSettings settings;
     private final Sender sender;
+    private final Background background;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -82,12 +84,14 @@ public final class JdbcOutbox implements AutoCloseable {
     private OutboxDialect dialect = OutboxDialect.STANDARD;
     private Thread relay;
 
-    public JdbcOutbox(String connection, DataSource dataSource, OutboxSettings settings, Sender sender, Clock clock) {
+    public JdbcOutbox(String connection, DataSource dataSource, OutboxSettings settings, Sender sender,
+            Background background) {
         this.connection = connection;
         this.dataSource = dataSource;
         this.settings = settings;
         this.sender = sender;
-        this.clock = clock;
+        this.background = background;
+        this.clock = background.clock();
     }
 
     /** Creates the table when it is missing, and starts the relay (unless {@code outbox.relay=false}). */
@@ -108,9 +112,7 @@ public final class JdbcOutbox implements AutoCloseable {
                     settings.table(), e.getMessage()), e);
         }
         if (settings.relay()) {
-            relay = new Thread(this::relay, "herald-outbox-" + connection);
-            relay.setDaemon(true);
-            relay.start();
+            relay = background.start("herald-outbox-" + connection, this::relay);
         }
     }
 
@@ -183,7 +185,7 @@ public final class JdbcOutbox implements AutoCloseable {
                 }
                 stats();
                 if (rows.isEmpty()) {
-                    Thread.sleep(settings.pollInterval().toMillis());
+                    background.sleeper().sleep(settings.pollInterval());
                 }
             } catch (SQLException e) {
                 linkDown(e);
@@ -408,7 +410,7 @@ public final class JdbcOutbox implements AutoCloseable {
 
     private void sleepQuietly() {
         try {
-            Thread.sleep(settings.pollInterval().toMillis());
+            background.sleeper().sleep(settings.pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -1,5 +1,6 @@
 package io.herald.internal.local;
 
+import io.herald.internal.background.Background;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.observability.LocalServerMetrics;
@@ -31,11 +32,12 @@ final class TestApps {
 
     /** A single instance's app that reports what happens on its channels to {@code facts}. */
     static LocalApp single(String key, String secret, ChannelFacts facts) {
-        return new LocalApp(settings(key, secret), LocalServerMetrics.NONE, facts, Optional.empty());
+        return new LocalApp(settings(key, secret), LocalServerMetrics.NONE, facts, Optional.empty(), Background.system());
     }
 
     /** One instance of an app scaled over Redis. */
     static LocalApp clustered(String key, String secret, ClusterSettings cluster) {
-        return new LocalApp(settings(key, secret), LocalServerMetrics.NONE, ChannelFacts.NONE, Optional.of(cluster));
+        return new LocalApp(settings(key, secret), LocalServerMetrics.NONE, ChannelFacts.NONE, Optional.of(cluster),
+                Background.system());
     }
 }

@@ -1,0 +1,14 @@
+package io.herald.internal.background;
+
+/**
+ * The time, in nanoseconds from an arbitrary origin, as background work measures waits and deadlines: passed in, so
+ * that a test moves it.
+ *
+ * <pre>{@code
+ * Ticker ticker = System::nanoTime;   // Background.SYSTEM's
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Ticker {
+    long nanos();
+}
