@@ -29,6 +29,17 @@ public interface ConnectionConfig {
     /** The trimmed value of {@code key}, empty when missing or blank. */
     Optional<String> get(String key);
 
+    /** The value of the first of {@code keys} that is set ({@code client} before {@code key}), empty when none is. */
+    default Optional<String> getAny(String... keys) {
+        for (String key : keys) {
+            Optional<String> value = get(key);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The value of {@code key}.
      *

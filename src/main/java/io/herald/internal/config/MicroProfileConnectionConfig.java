@@ -45,11 +45,9 @@ public final class MicroProfileConnectionConfig implements ConnectionConfig {
 
     @Override
     public String requireAny(String... keys) {
-        for (String key : keys) {
-            Optional<String> value = get(key);
-            if (value.isPresent()) {
-                return value.get();
-            }
+        Optional<String> value = getAny(keys);
+        if (value.isPresent()) {
+            return value.get();
         }
         String alternatives = String.join("|", List.of(keys).stream().map(this::property).toList());
         if (problems == null) {

@@ -112,15 +112,14 @@ public class BroadcastDispatcher {
      * @throws BroadcastException when a row could not be stored, or the event is over a limit
      */
     public void firedIntoOutboxes(Object fired) {
-        if (!connections.anyOutbox()) {
-            return;
+        CanBroadcast event = requireCanBroadcast(fired);
+        if (through(Target.DEFAULT, event).stream().map(Connection::mode).noneMatch(DeliveryMode.OUTBOX::equals)) {
+            return;   // the common case, decided before anything is serialised
         }
         Optional<Prepared> prepared = prepare(Target.DEFAULT, fired);
         if (prepared.isPresent()) {
             throwFirst(eachConnection(prepared.get(), connection -> {
-                if (connection.usesOutbox()) {
-                    connection.send(prepared.get().event());
-                }
+                connection.firedInTransaction(prepared.get().event());
                 return null;
             }));
         }
@@ -137,16 +136,7 @@ public class BroadcastDispatcher {
             if (prepared.isEmpty()) {
                 return;
             }
-            delivery = eachConnection(prepared.get(), connection -> {
-                if (connection.usesOutbox()) {
-                    return null;   // written while the transaction was in progress (firedIntoOutboxes)
-                }
-                if (connection.firesThroughQueue()) {
-                    return connection.submit(prepared.get().event(), fired);
-                }
-                connection.send(prepared.get().event());
-                return null;
-            });
+            delivery = eachConnection(prepared.get(), connection -> connection.fired(prepared.get().event(), fired));
         } catch (RuntimeException e) {
             delivery = new Delivery(List.of(), List.of(e));
         }
@@ -214,12 +204,17 @@ public class BroadcastDispatcher {
         if (channels.isEmpty()) {
             return Optional.empty();
         }
-        List<Connection> through = target.connection() != null ? List.of(connection(target.connection()))
-                : event.broadcastConnections().isEmpty() ? List.of(connections.byDefault())
-                : event.broadcastConnections().stream().distinct().map(connections::named).toList();
+        List<Connection> through = through(target, event);
         boolean toOthers = target.toOthers() || event.broadcastToOthers();
         return Optional.of(new Prepared(outbound(through.get(0), channels, name, event.broadcastWith(), toOthers),
                 through));
+    }
+
+    // The caller's connection, else the event's, else the default one.
+    private List<Connection> through(Target target, CanBroadcast event) {
+        return target.connection() != null ? List.of(connection(target.connection()))
+                : event.broadcastConnections().isEmpty() ? List.of(connections.byDefault())
+                : event.broadcastConnections().stream().distinct().map(connections::named).toList();
     }
 
     // Every connection is tried, whatever happened to the one before.

@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * connection.send(event);                      // one attempt now, or BroadcastException
  * connection.submit(event, fired);             // queued; the stage follows the delivery
- * // with an outbox (broadcast.<c>.outbox=jdbc) both store a row, which a relay delivers
+ * connection.fired(event, fired);              // fire(): as its DeliveryMode says
+ * // with an outbox (broadcast.<c>.outbox=jdbc) all of them store a row, which a relay delivers
  * }</pre>
  */
 public final class Connection {
@@ -34,27 +35,30 @@ public final class Connection {
     private final Optional<ChannelSigner> signer;
     private final DeliveryEngine engine;
     private final SenderThreads threads;
-    private final boolean fireThroughQueue;
+    private final DeliveryMode mode;
     private final Optional<JdbcOutbox> outbox;
 
     Connection(Identity identity, BroadcastDriver driver, Optional<ChannelSigner> signer, DeliveryEngine engine,
-            SenderThreads threads, boolean fireThroughQueue, Optional<JdbcOutbox> outbox) {
+            SenderThreads threads, DeliveryMode mode, Optional<JdbcOutbox> outbox) {
+        if ((mode == DeliveryMode.OUTBOX) != outbox.isPresent()) {
+            throw new IllegalArgumentException("an outbox is what mode OUTBOX needs, and only it");
+        }
         this.outbox = outbox;
         this.identity = identity;
         this.driver = driver;
         this.signer = signer;
         this.engine = engine;
         this.threads = threads;
-        this.fireThroughQueue = fireThroughQueue;
+        this.mode = mode;
     }
 
     public String name() {
         return identity.name();
     }
 
-    /** Whether {@code fire()} goes through the queue too ({@code broadcast.<connection>.async=true}). */
-    public boolean firesThroughQueue() {
-        return fireThroughQueue;
+    /** How this connection delivers, chosen when it opened. */
+    DeliveryMode mode() {
+        return mode;
     }
 
     /** Events waiting in this connection's queue. */
@@ -78,8 +82,8 @@ public final class Connection {
      * @throws BroadcastException for anything that kept the event from being delivered
      */
     public void send(OutboundEvent event) {
-        if (outbox.isPresent()) {
-            outbox.get().write(withinLimits(event));
+        if (mode == DeliveryMode.OUTBOX) {
+            outbox.orElseThrow().write(withinLimits(event));
         } else {
             engine.sendNow(withinLimits(event));
         }
@@ -92,16 +96,41 @@ public final class Connection {
      * @throws BroadcastException at once for an event over a limit, or when the queue stays full
      */
     public CompletableFuture<Void> submit(OutboundEvent event, Object payload) {
-        if (outbox.isPresent()) {
-            outbox.get().write(withinLimits(event));
+        if (mode == DeliveryMode.OUTBOX) {
+            outbox.orElseThrow().write(withinLimits(event));
             return CompletableFuture.completedFuture(null);
         }
         return engine.submit(withinLimits(event), payload);
     }
 
-    /** Whether sending stores the event in a transactional outbox, from which a relay delivers it. */
-    public boolean usesOutbox() {
-        return outbox.isPresent();
+    /**
+     * What {@code fire()} does once its transaction committed (at once without one): sends now, or queues, or
+     * nothing when the event was stored while the transaction was in progress ({@link #firedInTransaction}).
+     *
+     * @return the queued delivery's stage, or null when there is none to follow
+     * @throws BroadcastException for an event over a limit, or when it could not be sent or queued
+     */
+    CompletableFuture<Void> fired(OutboundEvent event, Object payload) {
+        return switch (mode) {
+            case DIRECT -> {
+                send(event);
+                yield null;
+            }
+            case QUEUED -> submit(event, payload);
+            case OUTBOX -> null;
+        };
+    }
+
+    /**
+     * What {@code fire()} does while its transaction is in progress: an outbox stores the event as a row, so that it
+     * commits or rolls back with the transaction; the other modes wait for the commit.
+     *
+     * @throws BroadcastException when the row could not be stored, or the event is over a limit
+     */
+    void firedInTransaction(OutboundEvent event) {
+        if (mode == DeliveryMode.OUTBOX) {
+            send(event);
+        }
     }
 
     Optional<JdbcOutbox> outbox() {

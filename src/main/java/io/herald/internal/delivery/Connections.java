@@ -61,9 +61,6 @@ public class Connections implements ReadinessSource {
     @Inject
     Instance<EngineEnvironment> environments;
 
-    // Read on every fire(): set once a connection with an outbox is open, rather than looked for each time.
-    private volatile boolean anyOutbox;
-
     @Inject
     @Any
     Instance<DataSource> dataSources;
@@ -212,13 +209,10 @@ public class Connections implements ReadinessSource {
         Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(settings -> new JdbcOutbox(name,
                 dataSource(name, settings), settings, new OutboxSender(engine, failures), environment.background()));
         outbox.ifPresent(JdbcOutbox::start);
-        if (outbox.isPresent()) {
-            anyOutbox = true;
-        }
         outbox.ifPresent(store -> Observability.outboxGauges(name, () -> store.stats().waiting(),
                 () -> store.stats().oldest().toSeconds(), () -> store.stats().failed()));
-        return new Connection(identity, driver, ChannelSigner.of(config), engine, threads, delivery.fireThroughQueue(),
-                outbox);
+        return new Connection(identity, driver, ChannelSigner.of(config), engine, threads,
+                DeliveryMode.of(delivery, outbox.map(JdbcOutbox::settings)), outbox);
     }
 
     /** An outbox's rows go through the connection's engine; the outbox reports the rows it gives up on. */
@@ -249,11 +243,6 @@ public class Connections implements ReadinessSource {
         } catch (NamingException | RuntimeException e) {
             throw HeraldMessages.outboxDataSourceMissing(connection, name, String.valueOf(e.getMessage()));
         }
-    }
-
-    /** Whether any connection writes to an outbox, so that {@code fire()} in a transaction writes its rows there. */
-    public boolean anyOutbox() {
-        return anyOutbox;
     }
 
     // Every missing setting in one message, so that a deployment is not failed once for each.

@@ -75,7 +75,7 @@ public class WebhookResource {
         return settings.configuredConnections().stream()
                 .map(settings::connection)
                 .filter(config -> config.get("secret").isPresent())
-                .filter(config -> key.equals(config.get("key").or(() -> config.get("client")).orElse(null)))
+                .filter(config -> key.equals(config.getAny("client", "key").orElse(null)))
                 .min(Comparator.comparing((ConnectionConfig config) -> "local".equals(config.get("driver").orElse("")))
                         .thenComparing(ConnectionConfig::connection));
     }

@@ -140,6 +140,11 @@ public final class JdbcOutbox implements AutoCloseable {
         }
     }
 
+    /** What this outbox was opened with. */
+    public OutboxSettings settings() {
+        return settings;
+    }
+
     /** Whether the data source answered the last time the relay asked it. */
     public boolean reachable() {
         return reachable;

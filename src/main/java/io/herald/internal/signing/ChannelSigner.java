@@ -39,7 +39,7 @@ public final class ChannelSigner {
      * @throws IllegalStateException naming the property when the master key is not 32 bytes of base64
      */
     public static Optional<ChannelSigner> of(ConnectionConfig config) {
-        Optional<String> key = config.get("client").or(() -> config.get("key"));
+        Optional<String> key = config.getAny("client", "key");
         Optional<String> secret = config.get("secret");
         if (key.isEmpty() || secret.isEmpty()) {
             return Optional.empty();
