@@ -23,6 +23,7 @@ final class LocalSocket {
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean closeRequested = new AtomicBoolean();
     private volatile Thread writer;
     private volatile boolean inSend;
     private volatile boolean completedInSend;
@@ -118,7 +119,8 @@ final class LocalSocket {
 
     /** Sends {@code frame} after what is already queued, then closes: for refusals that end the connection. */
     void sendAndClose(String frame, int code, String reason) {
-        if (closed.get()) {
+        // Once: the parts of a message over the limit keep arriving until the connection is closed.
+        if (closed.get() || !closeRequested.compareAndSet(false, true)) {
             return;
         }
         closeCode = code;
