@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * broadcaster.channel("releases", "NewRelease", Map.of("version", "4.0.0"));
  * broadcaster.channel(List.of("channel1", "channel2"), "event_name", Map.of("key", "value"));
  * broadcaster.channel(new AdminUserAlert("Some dependencies are outdated !", "warning"));
- * broadcaster.driver("pusher").authorize("private-1", socketId);   // {"auth":"key:signature"}
+ * broadcaster.connection("pusher").authorize("private-1", socketId);   // {"auth":"key:signature"}
  * broadcaster.sendToUser("42", "Invoice", Map.of("total", 12));        // to user 42's signed-in connections
  * broadcaster.terminateUserConnections("42");
  * }</pre>
@@ -45,8 +45,19 @@ public interface Broadcaster {
      */
     CompletionStage<Void> channelAsync(CanBroadcast event);
 
-    /** The same calls through another configured connection ({@code broadcast.<connection>.*}). */
-    Broadcaster driver(String connection);
+    /**
+     * The same calls through another configured connection ({@code broadcast.<connection>.*}).
+     *
+     * <pre>{@code
+     * broadcaster.connection("audit").channel("audit-log", "Login", entry);
+     * }</pre>
+     */
+    Broadcaster connection(String connection);
+
+    /** Masonite's name for {@link #connection(String)}: {@code Broadcast.driver("pusher")}. */
+    default Broadcaster driver(String connection) {
+        return connection(connection);
+    }
 
     /**
      * The same calls, leaving out the browser that made the current request: the connection named by its

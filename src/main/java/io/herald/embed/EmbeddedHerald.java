@@ -1,6 +1,6 @@
 package io.herald.embed;
 
-import io.herald.internal.auth.AuthPathFilter;
+import io.herald.internal.auth.EndpointPathFilter;
 import io.herald.internal.auth.AuthorizationResource;
 import io.herald.internal.hooks.WebhookResource;
 import io.herald.internal.local.LocalApiResource;
@@ -40,7 +40,7 @@ public final class EmbeddedHerald {
      * a request's {@code X-Socket-ID} for broadcasts "to others".
      */
     public static Set<Class<?>> jaxrsProviders() {
-        return Set.of(AuthPathFilter.class, SocketIdFilter.class);
+        return Set.of(EndpointPathFilter.class, SocketIdFilter.class);
     }
 
     /**

@@ -108,7 +108,7 @@ class ConditionsAndConnectionsTest {
 
     @Test
     void aNamedConnectionOverridesTheEventsOwn() {
-        broadcaster.driver("queued").channelAsync(new Migrating(3)).toCompletableFuture().join();
+        broadcaster.connection("queued").channelAsync(new Migrating(3)).toCompletableFuture().join();
 
         assertThat(broadcasts.assertSent(Migrating.class).once().events()).singleElement()
                 .satisfies(sent -> assertThat(sent.connection()).isEqualTo("queued"));

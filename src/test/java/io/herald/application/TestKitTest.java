@@ -116,7 +116,7 @@ class TestKitTest {
     void failNextMakesAQueuedEventReportBroadcastFailed() {
         broadcasts.failNext(1, "Pusher is down");
 
-        broadcaster.driver("queued").channelAsync(new NewRelease("4.0.1"));
+        broadcaster.connection("queued").channelAsync(new NewRelease("4.0.1"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !failures.seen().isEmpty());
         BroadcastFailed failed = failures.seen().get(0);

@@ -87,7 +87,7 @@ class ToOthersTest {
         @POST
         @Path("logged")
         public void throughTheLogDriver() {
-            broadcaster.driver("dev").toOthers().channel("chat", "Typing", Map.of("user", "ada"));
+            broadcaster.connection("dev").toOthers().channel("chat", "Typing", Map.of("user", "ada"));
         }
 
         @POST

@@ -18,7 +18,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Masonite's own route: an application controller that calls {@code broadcaster.driver("pusher").authorize}. */
+/** Masonite's own route: an application controller that calls {@code broadcaster.connection("pusher").authorize}. */
 class ManualAuthorizationTest {
 
     /** Masonite's BroadcastController, in JAX-RS: user N may join private-N. */
@@ -35,7 +35,7 @@ class ManualAuthorizationTest {
         public Response authorize(@FormParam("channel_name") String channelName, @FormParam("socket_id") String socketId) {
             String userId = channelName.substring(channelName.indexOf('-') + 1);
             if (security.getUserPrincipal() != null && security.getUserPrincipal().getName().equals(userId)) {
-                return Response.ok(broadcaster.driver("pusher").authorize(channelName, socketId), "application/json").build();
+                return Response.ok(broadcaster.connection("pusher").authorize(channelName, socketId), "application/json").build();
             }
             return Response.status(403).build();
         }
@@ -82,7 +82,7 @@ class ManualAuthorizationTest {
         try (HeraldServer server = HeraldServer.start(AuthEnv.config("broadcast.dev.driver=log"))) {
             Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
 
-            assertThatThrownBy(() -> broadcaster.driver("dev").authorize("private-42", "1.2"))
+            assertThatThrownBy(() -> broadcaster.connection("dev").authorize("private-42", "1.2"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("HERALD-0012")
                     .hasMessageContaining("'dev'");

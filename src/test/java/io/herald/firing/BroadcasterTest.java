@@ -71,7 +71,7 @@ class BroadcasterTest {
             "broadcast.other.secret=othersecret", "broadcast.other.host=127.0.0.1", "broadcast.other.port=1",
             "broadcast.other.ssl=false"})
     void driverSendsThroughTheNamedConnection() {
-        assertThatThrownBy(() -> broadcaster.driver("other").channel("releases", "e", Map.of()))
+        assertThatThrownBy(() -> broadcaster.connection("other").channel("releases", "e", Map.of()))
                 .hasMessageContaining("connection 'other'");
         assertThat(pusher.requests()).isZero();
     }
@@ -82,7 +82,7 @@ class BroadcasterTest {
         broadcaster.channel("releases", "e", Map.of());
 
         assertThat(pusher.requests()).isZero();
-        broadcaster.driver("pusher").channel("releases", "e", Map.of());
+        broadcaster.connection("pusher").channel("releases", "e", Map.of());
         assertThat(pusher.published()).hasSize(1);
     }
 }

@@ -171,7 +171,7 @@ class LocalRestApiTest {
     @Test
     void heraldsOwnPusherDriverPublishesThroughTheApi() throws Exception {
         try (RawSocket socket = subscribed("news")) {
-            server.container().select(Broadcaster.class).get().driver("relay").channel("news", "Relayed", Map.of("n", 1));
+            server.container().select(Broadcaster.class).get().connection("relay").channel("news", "Relayed", Map.of("n", 1));
 
             assertThat(socket.next()).contains("\"Relayed\"");
         }

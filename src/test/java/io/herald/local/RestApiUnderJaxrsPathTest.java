@@ -61,7 +61,7 @@ class RestApiUnderJaxrsPathTest {
     @Test
     void heraldsPusherDriverWithAPathSettingPublishesThroughIt() throws Exception {
         try (RawSocket socket = subscribed("news")) {
-            server.container().select(Broadcaster.class).get().driver("relay").channel("news", "Relayed", Map.of());
+            server.container().select(Broadcaster.class).get().connection("relay").channel("news", "Relayed", Map.of());
 
             assertThat(socket.next()).contains("\"Relayed\"");
         }

@@ -51,7 +51,7 @@ public class TestSupportResource {
     @Path("held/fill")
     public Response fillHeldQueue() throws InterruptedException {
         held.hold();
-        broadcaster.driver("held").channelAsync(new NewRelease("held-first"));
+        broadcaster.connection("held").channelAsync(new NewRelease("held-first"));
         for (int waited = 0; held.holding() == 0; waited++) {
             if (waited == 100) {
                 return Response.serverError().entity("the held connection's sender never started").build();
@@ -60,7 +60,7 @@ public class TestSupportResource {
         }
         for (int sent = 0; sent < 100; sent++) {
             try {
-                broadcaster.driver("held").channelAsync(new NewRelease("held-" + sent));
+                broadcaster.connection("held").channelAsync(new NewRelease("held-" + sent));
             } catch (BroadcastException full) {
                 return Response.noContent().build();
             }
@@ -81,7 +81,7 @@ public class TestSupportResource {
     @Produces(MediaType.TEXT_PLAIN)
     public Response sendThroughTheMemoryDriver(@PathParam("version") String version) {
         recorded.clear();
-        broadcaster.driver("recorded").toOthers().channel(new NewRelease(version));
+        broadcaster.connection("recorded").toOthers().channel(new NewRelease(version));
         try {
             RecordedBroadcast sent = recorded.assertSent(NewRelease.class).through("recorded").onChannels("releases")
                     .withPayload(json -> json.contains(version)).once().events().get(0);
@@ -95,7 +95,7 @@ public class TestSupportResource {
     @Path("flaky")
     public Response sendThroughFlaky() throws InterruptedException {
         try {
-            broadcaster.driver("flaky").channelAsync(new NewRelease("flaky")).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            broadcaster.connection("flaky").channelAsync(new NewRelease("flaky")).toCompletableFuture().get(20, TimeUnit.SECONDS);
             return Response.ok("delivered").build();
         } catch (ExecutionException | java.util.concurrent.TimeoutException failed) {
             return Response.status(502).entity(String.valueOf(failed.getCause())).build();

@@ -19,7 +19,7 @@ import java.util.function.Function;
 /**
  * The endpoints pusher-js and pusher-java-client call to subscribe to private and presence channels and to sign in:
  * {@code POST broadcasting/authorize} and {@code POST broadcasting/user-auth}, relative to the application's JAX-RS
- * path, with form fields (what the clients send) or a JSON body. {@link AuthPathFilter} maps configured paths onto
+ * path, with form fields (what the clients send) or a JSON body. {@link EndpointPathFilter} maps configured paths onto
  * these. Bodies are read as text and answers written as JSON text, so no JSON provider is needed in any runtime.
  */
 @Path("broadcasting")

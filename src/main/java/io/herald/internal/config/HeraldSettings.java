@@ -54,8 +54,8 @@ public final class HeraldSettings {
     }
 
     /** The webhook endpoint's path and the oldest webhook it accepts. */
-    public WebhookSettings webhooks() {
-        return WebhookSettings.from(this);
+    public WebhookReceiverSettings webhooks() {
+        return WebhookReceiverSettings.from(this);
     }
 
     /** {@code broadcast.auth.*}. */

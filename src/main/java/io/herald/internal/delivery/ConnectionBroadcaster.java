@@ -45,7 +45,7 @@ final class ConnectionBroadcaster implements Broadcaster {
     }
 
     @Override
-    public Broadcaster driver(String otherConnection) {
+    public Broadcaster connection(String otherConnection) {
         return new ConnectionBroadcaster(dispatcher, new BroadcastDispatcher.Target(
                 Objects.requireNonNull(otherConnection, "connection"), target.toOthers()));
     }

@@ -2,7 +2,7 @@ package io.herald.internal.hooks;
 
 import io.herald.ChannelEvent;
 import io.herald.internal.config.HeraldSettings;
-import io.herald.internal.config.WebhookSettings;
+import io.herald.internal.config.WebhookReceiverSettings;
 import io.herald.internal.signing.Hmac;
 import io.herald.spi.ConnectionConfig;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * retry), 401 for an unknown key, a wrong signature or a {@code time_ms} older than
  * {@code broadcast.webhooks.max-age-seconds}, 400 for a body that is not a webhook; never 500.
  */
-@Path(WebhookSettings.DEFAULT_PATH)
+@Path(WebhookReceiverSettings.DEFAULT_PATH)
 @RequestScoped
 public class WebhookResource {
 

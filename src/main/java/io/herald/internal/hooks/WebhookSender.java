@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * is dropped and logged (HERALD-0220). Both are counted ({@code herald.local.webhook.events}).
  *
  * <pre>{@code
- * WebhookSender sender = new WebhookSender("local", key, secret, OutgoingWebhooks.from(config), metrics,
+ * WebhookSender sender = new WebhookSender("local", key, secret, WebhookTargets.from(config), metrics,
  *         Background.system());
  * sender.accept(new ChannelOccupied("local", "news", now));
  * }</pre>
@@ -41,7 +41,7 @@ public final class WebhookSender implements AutoCloseable {
     private final String connection;
     private final String key;
     private final String secret;
-    private final OutgoingWebhooks settings;
+    private final WebhookTargets settings;
     private final LocalServerMetrics metrics;
     private final Background background;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -49,7 +49,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Thread sender;
     private volatile boolean running = true;
 
-    public WebhookSender(String connection, String key, String secret, OutgoingWebhooks settings,
+    public WebhookSender(String connection, String key, String secret, WebhookTargets settings,
             LocalServerMetrics metrics, Background background) {
         this.connection = connection;
         this.key = key;

@@ -62,7 +62,7 @@ final class LocalApp {
     }
 
     /** A new connection, greeted with its socket id; empty (and refused with 4004) over the connection quota. */
-    Optional<LocalSocket> open(Outbox outbox) {
+    Optional<LocalSocket> open(FrameSink outbox) {
         if (registry.connections() >= settings.maxConnections()) {
             LocalSocket refused = new LocalSocket("0.0", outbox, 2, 0);
             refused.sendAndClose(Frames.error(PusherProtocol.OVER_CONNECTION_QUOTA, "Over the connection quota"),

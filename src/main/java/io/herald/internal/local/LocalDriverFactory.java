@@ -6,7 +6,7 @@ import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.hooks.ChannelEventPublisher;
 import io.herald.internal.hooks.ChannelEventPublishers;
 import io.herald.internal.hooks.ChannelEventRecords;
-import io.herald.internal.hooks.OutgoingWebhooks;
+import io.herald.internal.hooks.WebhookTargets;
 import io.herald.internal.hooks.WebhookSender;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.observability.Observability;
@@ -45,7 +45,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
     public void checkSettings(ConnectionConfig config) {
         LocalSettings settings = LocalSettings.from(config);
         ClusterSettings.from(config, settings.appId());
-        OutgoingWebhooks.from(config);
+        WebhookTargets.from(config);
     }
 
     @Override
@@ -54,7 +54,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
         ClusterSettings cluster = ClusterSettings.from(config, settings.appId());
         Background background = Background.system();
         LocalServerMetrics metrics = Observability.localServerMetrics(config.connection());
-        OutgoingWebhooks webhooks = OutgoingWebhooks.from(config);
+        WebhookTargets webhooks = WebhookTargets.from(config);
         ChannelEventPublisher observers = channelEvents.forConnection(config.connection());
         Optional<WebhookSender> sender = webhooks.urls().isEmpty() ? Optional.empty()
                 : Optional.of(new WebhookSender(config.connection(), settings.key(), settings.secret(), webhooks, metrics,

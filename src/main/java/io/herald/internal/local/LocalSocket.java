@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LocalSocket {
     private final String socketId;
-    private final Outbox outbox;
+    private final FrameSink outbox;
     private final int maxPendingFrames;
     private final MessageAssembler inbound;
     private final Map<String, String> subscriptions = new ConcurrentHashMap<>(2);
@@ -38,7 +38,7 @@ final class LocalSocket {
     private long rateWindowStart;
     private int eventsInWindow;
 
-    LocalSocket(String socketId, Outbox outbox, int maxPendingFrames, int maxMessageBytes) {
+    LocalSocket(String socketId, FrameSink outbox, int maxPendingFrames, int maxMessageBytes) {
         this.socketId = socketId;
         this.outbox = outbox;
         this.maxPendingFrames = maxPendingFrames;

@@ -39,7 +39,7 @@ public class LocalWebSocketEndpoint {
         // Messages arrive in parts and LocalApp refuses one as soon as it passes the limit; this bound is for
         // containers that buffer a whole frame before handing over its parts (Tyrus does, up to its own buffer).
         session.setMaxTextMessageBufferSize(Math.max(MIN_BUFFER, settings.maxMessageBytes() * 2));
-        socket = app.open(new SessionOutbox(session)).orElse(null);
+        socket = app.open(new SessionFrames(session)).orElse(null);
     }
 
     // Parts, not whole messages: a container hands over a whole message only once it has read all of it, which
@@ -70,7 +70,7 @@ public class LocalWebSocketEndpoint {
     }
 
     /** Frames go out through the session's asynchronous remote, one at a time (LocalSocket orders them). */
-    private record SessionOutbox(Session session) implements Outbox {
+    private record SessionFrames(Session session) implements FrameSink {
         @Override
         public void send(String frame, Consumer<Throwable> done) {
             try {

@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param port {@code port}, 1 to 65535, or -1 when not set
  * @param path {@code path}: where that server's {@code /apps/...} is, with one leading slash, or empty
  * @param timeoutMillis {@code timeout-ms} (default 4000): how long one request may take
- * @param httpConnections {@code max-connections} (default 20): pooled HTTP connections to Pusher
+ * @param httpConnections {@code http-connections} (default 20): pooled HTTP connections to Pusher
  */
 record PusherSettings(String appId, String key, String secret, Optional<String> masterKey, boolean ssl,
         Optional<String> cluster, Optional<String> host, int port, String path, int timeoutMillis,
@@ -43,7 +43,7 @@ record PusherSettings(String appId, String key, String secret, Optional<String> 
         }
         return new PusherSettings(config.require("app-id"), config.requireAny("client", "key"),
                 config.require("secret"), masterKey, config.getBoolean("ssl", true), config.get("cluster"), host, port,
-                path, config.getInt("timeout-ms", 4000, 1, 600_000), config.getInt("max-connections", 20, 1, 10_000));
+                path, config.getInt("timeout-ms", 4000, 1, 600_000), config.getInt("http-connections", 20, 1, 10_000));
     }
 
     private static boolean isMasterKey(String base64) {

@@ -55,7 +55,7 @@ class WebhookSenderTest {
     }
 
     private void start(Duration retryFor) {
-        OutgoingWebhooks settings = new OutgoingWebhooks(List.of(URI.create("http://127.0.0.1:"
+        WebhookTargets settings = new WebhookTargets(List.of(URI.create("http://127.0.0.1:"
                 + receiver.getAddress().getPort() + "/hooks")), Set.of(), Duration.ZERO, 100, retryFor);
         LocalServerMetrics counted = new LocalServerMetrics() {
             @Override

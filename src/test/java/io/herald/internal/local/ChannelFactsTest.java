@@ -76,7 +76,7 @@ class ChannelFactsTest {
     }
 
     private LocalSocket connect() {
-        return app.open(new Outbox() {
+        return app.open(new FrameSink() {
             @Override
             public void send(String frame, Consumer<Throwable> done) {
                 done.accept(null);
@@ -97,6 +97,6 @@ class ChannelFactsTest {
     }
 
     private void join(LocalSocket socket, String channel, String user) {
-        app.receive(socket, RecordedOutbox.presenceSubscribe(socket.socketId(), channel, user, KEY, SECRET));
+        app.receive(socket, RecordedFrames.presenceSubscribe(socket.socketId(), channel, user, KEY, SECRET));
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LocalSocketTest {
 
     /** A frame sink whose writes complete only when the test completes them, as a slow network would. */
-    private static final class SlowOutbox implements Outbox {
+    private static final class SlowOutbox implements FrameSink {
         final List<String> written = new ArrayList<>();
         final List<Consumer<Throwable>> inFlight = new ArrayList<>();
         String closedWith;

@@ -33,16 +33,16 @@ class PresenceOrderTest {
         threads.shutdownNow();
     }
 
-    private record Client(LocalSocket socket, RecordedOutbox outbox) {
+    private record Client(LocalSocket socket, RecordedFrames outbox) {
     }
 
     private Client connect() {
-        RecordedOutbox outbox = new RecordedOutbox();
+        RecordedFrames outbox = new RecordedFrames();
         return new Client(app.open(outbox).orElseThrow(), outbox);
     }
 
     private void join(Client client, String channel, String user) {
-        app.receive(client.socket(), RecordedOutbox.presenceSubscribe(client.socket().socketId(), channel, user, KEY,
+        app.receive(client.socket(), RecordedFrames.presenceSubscribe(client.socket().socketId(), channel, user, KEY,
                 SECRET));
     }
 

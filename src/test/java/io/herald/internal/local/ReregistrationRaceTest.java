@@ -58,13 +58,13 @@ class ReregistrationRaceTest {
         redis.close();
     }
 
-    private record Member(LocalApp app, String channel, String user, RecordedOutbox outbox) {
+    private record Member(LocalApp app, String channel, String user, RecordedFrames outbox) {
     }
 
     private static Member join(LocalApp app, String channel, String user) {
-        RecordedOutbox outbox = new RecordedOutbox();
+        RecordedFrames outbox = new RecordedFrames();
         LocalSocket socket = app.open(outbox).orElseThrow();
-        app.receive(socket, RecordedOutbox.presenceSubscribe(socket.socketId(), channel, user, KEY, SECRET));
+        app.receive(socket, RecordedFrames.presenceSubscribe(socket.socketId(), channel, user, KEY, SECRET));
         return new Member(app, channel, user, outbox);
     }
 

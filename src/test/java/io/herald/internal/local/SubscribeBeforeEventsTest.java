@@ -35,9 +35,9 @@ class SubscribeBeforeEventsTest {
                 app.publish(new OutboundEvent(List.of("news"), "Headline", "{}", null));
             }
         });
-        List<RecordedOutbox> clients = new ArrayList<>();
+        List<RecordedFrames> clients = new ArrayList<>();
         for (int i = 0; i < SUBSCRIBERS; i++) {
-            RecordedOutbox outbox = new RecordedOutbox();
+            RecordedFrames outbox = new RecordedFrames();
             LocalSocket socket = app.open(outbox).orElseThrow();
             app.receive(socket, "{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"news\"}}");
             clients.add(outbox);
@@ -53,7 +53,7 @@ class SubscribeBeforeEventsTest {
                 .contains("pusher_internal:subscription_succeeded"));
     }
 
-    private static String firstFrameOfNews(RecordedOutbox client) {
+    private static String firstFrameOfNews(RecordedFrames client) {
         return client.frames.stream().filter(frame -> frame.contains("\"channel\":\"news\"")).findFirst().orElseThrow();
     }
 }

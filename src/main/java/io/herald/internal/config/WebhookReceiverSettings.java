@@ -15,16 +15,16 @@ import java.time.Duration;
  * @param maxAge {@code max-age-seconds}: a webhook whose {@code time_ms} is older is refused (default 300), which
  *               limits replays of a captured request
  */
-public record WebhookSettings(String path, Duration maxAge) {
+public record WebhookReceiverSettings(String path, Duration maxAge) {
     /** Where the webhook endpoint is unless configured. */
     public static final String DEFAULT_PATH = "broadcasting/webhooks";
 
-    static WebhookSettings from(HeraldSettings settings) {
+    static WebhookReceiverSettings from(HeraldSettings settings) {
         String seconds = settings.value("broadcast.webhooks.max-age-seconds", "300");
         if (!seconds.matches("\\d{1,9}") || Long.parseLong(seconds) < 1) {
             throw HeraldMessages.invalidProperty("broadcast.webhooks.max-age-seconds", "a positive whole number");
         }
-        return new WebhookSettings(AuthSettings.trimSlashes(settings.value("broadcast.webhooks.path", DEFAULT_PATH)),
+        return new WebhookReceiverSettings(AuthSettings.trimSlashes(settings.value("broadcast.webhooks.path", DEFAULT_PATH)),
                 Duration.ofSeconds(Long.parseLong(seconds)));
     }
 }

@@ -24,13 +24,13 @@ import java.util.stream.Collectors;
  * @param retryFor {@code retry-seconds} (default 300, as Pusher): how long a request is retried on network errors
  *                 and 5xx answers before it is given up
  */
-public record OutgoingWebhooks(List<URI> urls, Set<String> kinds, Duration batchWindow, int queueCapacity,
+public record WebhookTargets(List<URI> urls, Set<String> kinds, Duration batchWindow, int queueCapacity,
         Duration retryFor) {
 
     static final Set<String> KINDS = Set.of("channel_occupied", "channel_vacated", "member_added", "member_removed",
             "client_event", "cache_miss", "subscription_count");
 
-    public static OutgoingWebhooks from(ConnectionConfig config) {
+    public static WebhookTargets from(ConnectionConfig config) {
         List<URI> urls = list(config.get("webhooks.url").orElse("")).stream().map(url -> uri(config, url))
                 .flatMap(Optional::stream).toList();
         Set<String> kinds = Set.copyOf(list(config.get("webhooks.kinds").orElse("")));
@@ -38,7 +38,7 @@ public record OutgoingWebhooks(List<URI> urls, Set<String> kinds, Duration batch
             config.invalid("webhooks.kinds", "a comma-separated list of "
                     + KINDS.stream().sorted().collect(Collectors.joining(", ")));
         }
-        return new OutgoingWebhooks(urls, kinds, Duration.ofMillis(config.getInt("webhooks.batch-ms", 100, 0, 60_000)),
+        return new WebhookTargets(urls, kinds, Duration.ofMillis(config.getInt("webhooks.batch-ms", 100, 0, 60_000)),
                 config.getInt("webhooks.queue-capacity", 10_000, 1, 10_000_000),
                 Duration.ofSeconds(config.getInt("webhooks.retry-seconds", 300, 0, 86_400)));
     }

@@ -2,7 +2,7 @@ package io.herald.internal.auth;
 
 import io.herald.internal.config.AuthSettings;
 import io.herald.internal.config.HeraldSettings;
-import io.herald.internal.config.WebhookSettings;
+import io.herald.internal.config.WebhookReceiverSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -21,7 +21,7 @@ import java.net.URI;
 @Provider
 @PreMatching
 @ApplicationScoped
-public class AuthPathFilter implements ContainerRequestFilter {
+public class EndpointPathFilter implements ContainerRequestFilter {
     private volatile AuthSettings settings;
     private volatile String webhookPath;
 
@@ -31,7 +31,7 @@ public class AuthPathFilter implements ContainerRequestFilter {
         String path = AuthSettings.trimSlashes(request.getUriInfo().getPath());
         route(request, path, paths.channelPath(), AuthSettings.DEFAULT_CHANNEL_PATH);
         route(request, path, paths.userPath(), AuthSettings.DEFAULT_USER_PATH);
-        route(request, path, webhookPath, WebhookSettings.DEFAULT_PATH);
+        route(request, path, webhookPath, WebhookReceiverSettings.DEFAULT_PATH);
     }
 
     private static void route(ContainerRequestContext request, String path, String configured, String own) {

@@ -8,12 +8,12 @@ import java.util.function.Consumer;
  * A connection's frame sink that keeps every frame, written at once, for tests that drive a {@link LocalApp} directly.
  *
  * <pre>{@code
- * RecordedOutbox outbox = new RecordedOutbox();
+ * RecordedFrames outbox = new RecordedFrames();
  * LocalSocket socket = app.open(outbox).orElseThrow();
  * outbox.frames;   // pusher:connection_established, ...
  * }</pre>
  */
-final class RecordedOutbox implements Outbox {
+final class RecordedFrames implements FrameSink {
     final List<String> frames = new CopyOnWriteArrayList<>();
 
     @Override
