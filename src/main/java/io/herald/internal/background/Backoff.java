@@ -21,6 +21,19 @@ import java.util.Optional;
  */
 public record Backoff(Duration initial, Duration max) {
 
+    /**
+     * A {@code Retry-After} header's wait, in seconds as Pusher and webhook receivers send it (at most an hour); empty
+     * for a date or anything else, when the backoff applies.
+     */
+    public static Optional<Duration> retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(Math.min(seconds, 3600))) : Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            return Optional.empty();
+        }
+    }
+
     /** The wait before attempt {@code attempt + 1}, after {@code attempt} attempts failed. */
     public Duration delay(int attempt, Optional<Duration> retryAfter, Jitter jitter) {
         if (retryAfter.isPresent()) {

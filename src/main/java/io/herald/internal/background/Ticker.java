@@ -5,7 +5,7 @@ package io.herald.internal.background;
  * that a test moves it.
  *
  * <pre>{@code
- * Ticker ticker = System::nanoTime;   // Background.SYSTEM's
+ * Ticker ticker = Background.system().ticker();   // System.nanoTime
  * }</pre>
  */
 @FunctionalInterface

@@ -84,11 +84,8 @@ public final class MicroProfileConnectionConfig implements ConnectionConfig {
 
     @Override
     public boolean getBoolean(String key, boolean defaultValue) {
-        return get(key).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> invalid(key, "true or false, not '" + value + "'", defaultValue);
-        }).orElse(defaultValue);
+        return get(key).map(value -> bool(value).orElseGet(() -> invalid(key, expectedBoolean(value), defaultValue)))
+                .orElse(defaultValue);
     }
 
     @Override
@@ -115,10 +112,18 @@ public final class MicroProfileConnectionConfig implements ConnectionConfig {
     }
 
     static boolean parseBoolean(String property, String value) {
+        return bool(value).orElseThrow(() -> HeraldMessages.invalidProperty(property, expectedBoolean(value)));
+    }
+
+    private static Optional<Boolean> bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw HeraldMessages.invalidProperty(property, "true or false, not '" + value + "'");
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> Optional.empty();
         };
+    }
+
+    private static String expectedBoolean(String value) {
+        return "true or false, not '" + value + "'";
     }
 }

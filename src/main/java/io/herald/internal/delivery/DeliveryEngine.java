@@ -13,6 +13,7 @@ import io.herald.spi.RetryableBroadcastException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -352,7 +353,7 @@ final class DeliveryEngine {
         OutboundEvent event = pending.event();
         report(pending, new BroadcastException(connection, event.channels(), event.name(), reason,
                 new RetryableBroadcastException(connection, event.channels(), event.name(), reason, null,
-                        java.util.Optional.empty())));
+                        Optional.empty())));
     }
 
     // Reported before the stage fails, so that whoever waits on the stage finds the report made; the stage fails even

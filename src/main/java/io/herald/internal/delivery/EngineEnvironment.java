@@ -5,10 +5,7 @@ import io.herald.internal.background.Jitter;
 import io.herald.internal.background.Sleeper;
 import io.herald.internal.background.Ticker;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a delivery engine takes from its surroundings: the time, a way to wait, chance (for backoff jitter) and the
@@ -34,8 +31,8 @@ public record EngineEnvironment(Ticker ticker, Sleeper sleeper, Jitter jitter, E
 
     /** The real clock, real sleeping and random jitter, with these sender threads. */
     public static EngineEnvironment system(Executor senders) {
-        return new EngineEnvironment(System::nanoTime, duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()),
-                (min, max) -> ThreadLocalRandom.current().nextLong(min, max + 1), senders);
+        Background system = Background.system();
+        return new EngineEnvironment(system.ticker(), system.sleeper(), system.jitter(), senders, system.clock());
     }
 
     /** The same time, waiting and chance, for background work other than sending (an outbox's relay). */

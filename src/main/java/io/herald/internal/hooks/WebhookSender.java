@@ -136,7 +136,7 @@ public final class WebhookSender implements AutoCloseable {
                     fail(url, events, problem);
                     return;
                 }
-                retryAfter = answer.headers().firstValue("Retry-After").flatMap(WebhookSender::seconds);
+                retryAfter = answer.headers().firstValue("Retry-After").flatMap(Backoff::retryAfter);
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
@@ -149,15 +149,6 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    // Retry-After in seconds, as receivers send it; a date is not honoured (the backoff applies).
-    private static Optional<Duration> seconds(String value) {
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds >= 0 ? Optional.of(Duration.ofSeconds(Math.min(seconds, 3600))) : Optional.empty();
-        } catch (NumberFormatException date) {
-            return Optional.empty();
-        }
-    }
 
     private void fail(URI url, int events, String problem) {
         metrics.webhooks("failed", events);

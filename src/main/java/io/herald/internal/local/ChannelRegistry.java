@@ -108,36 +108,43 @@ final class ChannelRegistry implements MessageSink {
 
     /** Subscribes to a public or private channel; {@code subscription_succeeded} is queued before any of its events. */
     void subscribe(LocalSocket socket, String channel) {
-        boolean[] added = new boolean[2];
-        int[] count = new int[1];
-        whileSending(() -> {
-            changeSubscription(socket, channel, added, count);
-            return null;
-        });
-        if (added[0] && added[1]) {
+        Subscribed subscribed = whileSending(() -> addSubscriber(socket, channel));
+        if (subscribed.added() && subscribed.first()) {
             occupancy.occupied(channel);
         }
-        if (added[0]) {
-            occupancy.subscriptionCount(channel, count[0]);
+        if (subscribed.added()) {
+            occupancy.subscriptionCount(channel, subscribed.subscribers());
         }
         replayCache(socket, channel);
     }
 
-    private void changeSubscription(LocalSocket socket, String channel, boolean[] added, int[] count) {
+    /**
+     * What a subscription changed here.
+     *
+     * @param added whether the connection was not a subscriber yet
+     * @param first whether it is the channel's first subscriber here
+     * @param subscribers how many there are now
+     */
+    private record Subscribed(boolean added, boolean first, int subscribers) {
+    }
+
+    private Subscribed addSubscriber(LocalSocket socket, String channel) {
+        Subscribed[] result = new Subscribed[1];
         channels.compute(channel, (name, existing) -> {
             LocalChannel state = existing != null ? existing : new LocalChannel(name);
             // Queued before the socket joins the set that deliveries read without this lock: no event can precede it.
             socket.offer(Frames.subscriptionSucceeded(channel, "{}"));
             socket.subscriptions().put(channel, "");
-            added[1] = state.subscribers().isEmpty();
-            added[0] = state.subscribers().add(socket);
-            count[0] = state.subscribers().size();
+            boolean first = state.subscribers().isEmpty();
+            boolean added = state.subscribers().add(socket);
+            result[0] = new Subscribed(added, first, state.subscribers().size());
             return state;
         });
         socket.flush();
-        if (added[0]) {
+        if (result[0].added()) {
             fanout.subscribed(channel);
         }
+        return result[0];
     }
 
     // A change here and its message to the fan-out, which no re-registration comes between.

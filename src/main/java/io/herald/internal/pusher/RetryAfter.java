@@ -1,5 +1,6 @@
 package io.herald.internal.pusher;
 
+import io.herald.internal.background.Backoff;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.http.Header;
@@ -17,7 +18,7 @@ final class RetryAfter implements HttpResponseInterceptor {
     @Override
     public void process(HttpResponse response, HttpContext context) {
         Header header = response.getFirstHeader("Retry-After");
-        LAST.set(header == null ? null : parse(header.getValue()));
+        LAST.set(header == null ? null : Backoff.retryAfter(header.getValue()).orElse(null));
     }
 
     /** The last answer's {@code Retry-After} on this thread, in seconds as Pusher sends it. */
@@ -25,12 +26,4 @@ final class RetryAfter implements HttpResponseInterceptor {
         return Optional.ofNullable(LAST.get());
     }
 
-    private static Duration parse(String value) {
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds >= 0 ? Duration.ofSeconds(Math.min(seconds, 3600)) : null;
-        } catch (NumberFormatException httpDate) {
-            return null;
-        }
-    }
 }
