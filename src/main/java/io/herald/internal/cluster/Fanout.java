@@ -53,13 +53,11 @@ public interface Fanout extends AutoCloseable {
     void unsubscribed(String channel);
 
     /**
-     * One of this instance's connections asks to join a presence channel as {@code userId}: counted in the cluster
-     * unless the channel is full; the stage fails with {@link ClusterUnavailable} when it could not be counted. Its
-     * {@link ClusterMessage.MemberJoined} carries the channel's members, or with {@code reported} only those of them
-     * (the watchlist of a user coming online, rather than everyone online).
+     * One of this instance's connections asks to join a presence channel: counted in the cluster unless the channel
+     * is full; the stage fails with {@link ClusterUnavailable} when it could not be counted. Its
+     * {@link ClusterMessage.MemberJoined} carries the members {@link PresenceJoin#reported} to the joining connection.
      */
-    CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
-            int maxMembers, List<String> reported);
+    CompletionStage<JoinOutcome> joinPresence(PresenceJoin join);
 
     /** One of this instance's connections left a presence channel it had joined. */
     void leavePresence(String channel, String userId);

@@ -1,6 +1,5 @@
 package io.herald.internal.cluster;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
 import io.herald.internal.HeraldLog;
@@ -136,16 +135,11 @@ public final class RedisFanout implements Fanout {
     }
 
     @Override
-    public CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
-            int maxMembers, List<String> reported) {
+    public CompletionStage<JoinOutcome> joinPresence(PresenceJoin join) {
         try {
-            JsonArray only = new JsonArray();
-            if (reported != null) {
-                reported.forEach(only::add);
-            }
             CompletionStage<Long> joined = unavailableOnFailure(async().<Long>eval(RedisScripts.JOIN,
-                    ScriptOutputType.INTEGER, new String[0], settings.prefix(), instance, channel, userId, infoJson,
-                    socketId, Integer.toString(maxMembers), reported == null ? "" : only.toString()));
+                    ScriptOutputType.INTEGER, new String[0], RedisScripts.joinArguments(settings.prefix(), instance,
+                            join)));
             // a join that timed out may still have been counted: the next heartbeat makes the count right
             // A join refused as full may have been counted by a re-registration sent before its answer came: the
             // next heartbeat makes that right too.

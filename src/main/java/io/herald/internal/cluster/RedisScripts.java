@@ -1,5 +1,7 @@
 package io.herald.internal.cluster;
 
+import com.google.gson.JsonArray;
+
 /**
  * The Lua scripts that keep the cluster's state in Redis, each run atomically (EVAL), so that a change and the message
  * announcing it cannot be separated or interleaved with another instance's. All take the key prefix as ARGV[1].
@@ -38,7 +40,8 @@ final class RedisScripts {
               end
               return total
             end
-            -- changes an instance's connections of a member by d; 1 when the user became a member, -1 when they left
+            -- changes an instance's connections of a member by d; 1 when the user became a member, -1 when they left (the rule
+            -- of MemberCounts, which MemberCountRuleTest holds this to)
             local function presence(node, ch, user, info, d)
               local field = ch .. '\\n' .. user
               local have = tonumber(redis.call('HGET', key('pres', node), field) or '0')
@@ -77,14 +80,16 @@ final class RedisScripts {
             """;
 
     /**
-     * ARGV: prefix, node, channel, user, info, socket, max members, and the members to report (a JSON array, or
-     * empty for all). -1 when full; else counts the connection and publishes the join with the members as of now
+     * ARGV: prefix, node, channel, user, info, socket, max members (empty: any number), and the members to report (a
+     * JSON array, or empty for all). -1 when full (a new user only: {@link MemberCounts#admits}); else counts the connection and publishes the join with the members as of now
      * (1 when the user is new).
      */
     static final String JOIN = COMMON + """
             local node, ch, user, info = ARGV[2], ARGV[3], ARGV[4], ARGV[5]
             local pu = key('pu', ch)
-            if redis.call('HEXISTS', pu, user) == 0 and redis.call('HLEN', pu) >= tonumber(ARGV[7]) then return -1 end
+            if ARGV[7] ~= '' and redis.call('HEXISTS', pu, user) == 0 and redis.call('HLEN', pu) >= tonumber(ARGV[7]) then
+              return -1
+            end
             count(node, ch, 1)
             local new = presence(node, ch, user, info, 1)
             if new < 0 then new = 0 end
@@ -175,6 +180,18 @@ final class RedisScripts {
             reap(ARGV[2])
             return 0
             """;
+
+    /** The ARGV of {@link #JOIN} for {@code join} by the instance {@code node}. */
+    static String[] joinArguments(String prefix, String node, PresenceJoin join) {
+        String watchlist = join.watchlist().map(ids -> {
+            JsonArray only = new JsonArray();
+            ids.forEach(only::add);
+            return only.toString();
+        }).orElse("");
+        String maxMembers = join.maxMembers().isPresent() ? Integer.toString(join.maxMembers().getAsInt()) : "";
+        return new String[] {prefix, node, join.channel(), join.userId(), join.infoJson(), join.socketId(), maxMembers,
+            watchlist};
+    }
 
     private RedisScripts() {
     }

@@ -1,15 +1,17 @@
 package io.herald.internal.local;
 
-import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.CachedEvent;
+import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterMessage;
 import io.herald.internal.cluster.Fanout;
+import io.herald.internal.cluster.MemberCounts;
 import io.herald.internal.cluster.MessageSink;
+import io.herald.internal.cluster.PresenceJoin;
 import io.herald.internal.protocol.PusherProtocol;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,30 +20,33 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fan-out of a single instance (no {@code scaling}): messages go straight to the registry on the calling thread,
- * and presence members are counted here, each channel under its own lock, which is what orders its changes.
+ * The fan-out of a single instance (no {@code scaling}): the cluster of one. It counts what Redis counts for a
+ * cluster (subscriptions per channel, presence members by the rule of {@link MemberCounts}), reports the changes
+ * to the application in the same order ({@code occupied}, then members; members, then {@code vacated}), and hands
+ * messages to the instance's {@link MessageSink} on the calling thread. Each channel's counts change under its own
+ * lock, which is what orders its changes.
  */
 final class InProcessFanout implements Fanout {
-    private final ChannelRegistry registry;
     private final ChannelFacts facts;
-    private final Map<String, Map<String, MessageSink.Member>> presence = new ConcurrentHashMap<>();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, MemberCounts> presence = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile MessageSink sink;
 
     /** A cache channel's last event and when it stops being sent. */
     private record Cached(CachedEvent event, Instant expires) {
     }
 
-    /** @param facts where members added and removed are reported */
-    InProcessFanout(ChannelRegistry registry, ChannelFacts facts, Clock clock) {
-        this.registry = registry;
+    /** @param facts where the changes to channels are reported */
+    InProcessFanout(ChannelFacts facts, Clock clock) {
         this.facts = facts;
         this.clock = clock;
     }
 
     @Override
     public void start(MessageSink sink) {
-        // the registry was given at construction; nothing to connect
+        this.sink = sink;
     }
 
     @Override
@@ -52,7 +57,14 @@ final class InProcessFanout implements Fanout {
                 cache.put(channel, new Cached(new CachedEvent(event.name(), event.data()), expires));
             }
         }
-        registry.receive(event);
+        sink.receive(event);
+    }
+
+    @Override
+    public CompletionStage<Void> publishAsync(ClusterMessage.Published event) {
+        // a client's event, which (as in a cluster) is not kept as a cache channel's last event
+        sink.receive(event);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -66,86 +78,95 @@ final class InProcessFanout implements Fanout {
     }
 
     @Override
-    public CompletionStage<Void> publishAsync(ClusterMessage.Published event) {
-        registry.receive(event);
-        return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
     public void terminate(String userId) {
-        registry.receive(new ClusterMessage.Terminate(userId));
+        sink.receive(new ClusterMessage.Terminate(userId));
     }
 
     @Override
     public void subscribed(String channel) {
-        // the registry's own subscribers are the count
+        count(channel, 1, true);
     }
 
     @Override
     public void unsubscribed(String channel) {
-        // the registry's own subscribers are the count
+        count(channel, -1, true);
+    }
+
+    // Changes the channel's subscriptions by delta (never below none) and reports it as Pusher orders webhooks:
+    // occupied before the count that made it so, vacated after. A presence channel's count is not reported (Pusher
+    // reports none for presence channels: member_added and member_removed say it).
+    private void count(String channel, int delta, boolean reported) {
+        subscriptions.compute(channel, (name, before) -> {
+            int had = before == null ? 0 : before;
+            int has = Math.max(0, had + delta);
+            if (had == 0 && has > 0) {
+                facts.occupied(name);
+            }
+            if (reported) {
+                facts.subscriptionCount(name, has);
+            }
+            if (had > 0 && has == 0) {
+                facts.vacated(name);
+            }
+            return has == 0 ? null : has;
+        });
     }
 
     @Override
-    public CompletionStage<JoinOutcome> joinPresence(String channel, String socketId, String userId, String infoJson,
-            int maxMembers, List<String> reported) {
-        JoinOutcome[] outcome = {JoinOutcome.JOINED};
-        boolean[] added = new boolean[1];
-        presence.compute(channel, (name, existing) -> {
-            Map<String, MessageSink.Member> members = existing != null ? existing : new LinkedHashMap<>();
-            MessageSink.Member member = members.get(userId);
-            if (member == null && members.size() >= maxMembers) {
-                outcome[0] = JoinOutcome.FULL;
+    public CompletionStage<JoinOutcome> joinPresence(PresenceJoin join) {
+        JoinOutcome[] outcome = {JoinOutcome.FULL};
+        presence.compute(join.channel(), (name, existing) -> {
+            MemberCounts members = existing != null ? existing : new MemberCounts();
+            if (!join.fits(members)) {
                 return existing;
             }
-            members.put(userId, member == null ? new MessageSink.Member(1, infoJson)
-                    : new MessageSink.Member(member.connections() + 1, member.infoJson()));
-            registry.receive(new ClusterMessage.MemberJoined(name, socketId, userId, infoJson, member == null,
-                    infos(members, reported)));
-            added[0] = member == null;
+            count(name, 1, false);
+            boolean added = members.join(join.userId(), join.infoJson());
+            sink.receive(new ClusterMessage.MemberJoined(name, join.socketId(), join.userId(), join.infoJson(), added,
+                    join.reported(members.infos())));
+            if (added) {
+                facts.memberAdded(name, join.userId());
+            }
+            outcome[0] = JoinOutcome.JOINED;
             return members;
         });
-        if (added[0]) {
-            facts.memberAdded(channel, userId);
-        }
         return CompletableFuture.completedFuture(outcome[0]);
     }
 
     @Override
     public void leavePresence(String channel, String userId) {
-        boolean[] removed = new boolean[1];
         presence.computeIfPresent(channel, (name, members) -> {
-            MessageSink.Member member = members.get(userId);
-            if (member == null) {
-                return members;
+            if (members.leave(userId)) {
+                sink.receive(new ClusterMessage.MemberLeft(name, userId));
+                facts.memberRemoved(name, userId);
             }
-            if (member.connections() > 1) {
-                members.put(userId, new MessageSink.Member(member.connections() - 1, member.infoJson()));
-                return members;
-            }
-            members.remove(userId);
-            registry.receive(new ClusterMessage.MemberLeft(name, userId));
-            removed[0] = true;
+            count(name, -1, false);
             return members.isEmpty() ? null : members;
         });
-        if (removed[0]) {
-            facts.memberRemoved(channel, userId);
-        }
     }
 
     @Override
     public List<ChannelSummary> channels(String prefix) {
-        return registry.summaries(prefix);
+        List<ChannelSummary> found = new ArrayList<>();
+        subscriptions.keySet().stream().filter(name -> name.startsWith(prefix == null ? "" : prefix)).sorted()
+                .forEach(name -> channel(name).ifPresent(found::add));
+        return found;
     }
 
     @Override
     public Optional<ChannelSummary> channel(String name) {
-        return registry.summary(name);
+        Integer count = subscriptions.get(name);
+        return count == null ? Optional.empty() : Optional.of(new ChannelSummary(name, count, users(name).size()));
     }
 
     @Override
     public List<String> users(String channel) {
-        return registry.members(channel);
+        List<String> ids = new ArrayList<>();
+        presence.computeIfPresent(channel, (name, members) -> {
+            ids.addAll(members.infos().keySet());
+            return members;
+        });
+        return ids;
     }
 
     @Override
@@ -155,16 +176,6 @@ final class InProcessFanout implements Fanout {
 
     @Override
     public void close() {
-        // nothing held outside the registry
-    }
-
-    private static Map<String, String> infos(Map<String, MessageSink.Member> members, List<String> reported) {
-        Map<String, String> infos = new LinkedHashMap<>();
-        members.forEach((userId, member) -> {
-            if (reported == null || reported.contains(userId)) {
-                infos.put(userId, member.infoJson());
-            }
-        });
-        return infos;
+        // nothing held outside this process
     }
 }

@@ -10,7 +10,6 @@ import io.herald.internal.cluster.RedisFanout;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.OutboundEvent;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,8 +28,8 @@ final class LocalApp {
     private volatile boolean shutDown;
 
     /**
-     * @param reported where what happens on channels is reported, once for the app (by this instance's registry and
-     *              fan-out alone, or by the cluster's)
+     * @param reported where what happens on channels is reported, once for the app (by its fan-out: this instance's
+     *              alone, or the cluster's)
      * @param cluster how the app scales: over Redis, or (empty) not at all
      * @param background the time and threads of its background work
      */
@@ -39,9 +38,9 @@ final class LocalApp {
         ChannelFacts facts = ChannelFacts.withoutServerChannels(reported);
         this.settings = settings;
         this.metrics = metrics;
-        this.registry = new ChannelRegistry(facts, cluster.isEmpty());
+        this.registry = new ChannelRegistry(facts);
         this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts, background))
-                .orElseGet(() -> new InProcessFanout(registry, facts, Clock.systemUTC()));
+                .orElseGet(() -> new InProcessFanout(facts, background.clock()));
         registry.attach(fanout);
         this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts, background.ticker());
         metrics.connections(registry::connections);

@@ -18,7 +18,7 @@ final class LocalSocket {
     private final FrameSink outbox;
     private final int maxPendingFrames;
     private final MessageAssembler inbound;
-    private final Map<String, String> subscriptions = new ConcurrentHashMap<>(2);
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -54,8 +54,8 @@ final class LocalSocket {
         return socketId;
     }
 
-    /** The channels subscribed, each with its presence member id (empty for other channels). */
-    Map<String, String> subscriptions() {
+    /** The channels subscribed, each with what the connection holds on it. */
+    Map<String, Subscription> subscriptions() {
         return subscriptions;
     }
 

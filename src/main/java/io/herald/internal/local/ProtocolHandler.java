@@ -7,6 +7,7 @@ import io.herald.internal.background.Ticker;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterMessage;
 import io.herald.internal.cluster.Fanout;
+import io.herald.internal.cluster.PresenceJoin;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.Json;
 import io.herald.internal.protocol.PusherProtocol;
@@ -143,7 +144,8 @@ final class ProtocolHandler {
             return;
         }
         String info = member.has("user_info") ? member.get("user_info").toString() : "null";
-        registry.joinPresence(socket, channel, id.getAsString(), info, settings.maxPresenceMembers())
+        registry.joinPresence(socket, PresenceJoin.subscription(channel, socket.socketId(), id.getAsString(), info,
+                        settings.maxPresenceMembers()))
                 .whenComplete((outcome, failure) -> {
                     if (failure != null) {
                         refuseSubscription(socket, channel, "ServiceUnavailable", 503,
@@ -160,7 +162,7 @@ final class ProtocolHandler {
             socket.send(Frames.error(INVALID_MESSAGE, "pusher:unsubscribe needs a channel"));
             return;
         }
-        if (!channel.equals(ChannelRegistry.ONLINE)) {
+        if (!channel.equals(Watchlists.ONLINE)) {
             registry.unsubscribe(socket, channel);
         }
     }
@@ -217,8 +219,8 @@ final class ProtocolHandler {
             socket.send(Frames.error(UNAUTHORIZED, "Client events need a private or presence channel"));
             return;
         }
-        String userId = socket.subscriptions().get(channel);
-        if (userId == null) {
+        Subscription subscription = socket.subscriptions().get(channel);
+        if (subscription == null) {
             socket.send(Frames.error(UNAUTHORIZED, "Not subscribed to '" + channel + "'"));
             return;
         }
@@ -229,7 +231,7 @@ final class ProtocolHandler {
         }
         metrics.published(LocalServerMetrics.Source.CLIENT);
         String payload = data == null ? "{}" : data.isJsonPrimitive() ? data.getAsString() : data.toString();
-        String member = type == ChannelType.PRESENCE ? userId : null;
+        String member = subscription instanceof Subscription.Presence presence ? presence.userId() : null;
         fanout.publishAsync(new ClusterMessage.Published(List.of(channel), event, payload, socket.socketId(), member))
                 .whenComplete((done, failure) -> {
                     if (failure != null) {
