@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.Broadcast;
-import io.herald.internal.delivery.Connections;
+import io.herald.internal.delivery.ConfiguredConnections;
 import io.herald.internal.delivery.EngineEnvironment;
 import io.herald.testing.Config;
 import io.herald.testing.HeraldTest;
@@ -47,7 +47,7 @@ class OutboxOutageTest {
     OutboxDatabase database;
 
     @Inject
-    Connections connections;
+    ConfiguredConnections connections;
 
     @Inject
     Time time;

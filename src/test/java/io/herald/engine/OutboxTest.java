@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.herald.Broadcast;
 import io.herald.BroadcastException;
 import io.herald.Broadcaster;
-import io.herald.internal.delivery.Connections;
+import io.herald.internal.delivery.ConfiguredConnections;
 import io.herald.internal.observability.ReadinessSource;
 import io.herald.testing.Config;
 import io.herald.testing.HeraldTest;
@@ -47,7 +47,7 @@ class OutboxTest {
     OutboxDatabase database;
 
     @Inject
-    Connections connections;
+    ConfiguredConnections connections;
 
     @Inject
     MeterRegistry meters;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.Broadcast;
 import io.herald.BroadcastFailed;
 import io.herald.firing.NewRelease;
-import io.herald.internal.delivery.Connections;
+import io.herald.internal.delivery.ConfiguredConnections;
 import io.herald.internal.json.PayloadSerializers;
 import io.herald.internal.extension.BroadcastExtension;
 import io.herald.internal.pusher.PusherDriverFactory;
@@ -35,7 +35,7 @@ class AfterCommitTest {
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
                     .addServices(new FakeTransactions())
                     .addExtension(new BroadcastExtension())
-                    .addPackages(Connections.class, PusherDriverFactory.class, PayloadSerializers.class)
+                    .addPackages(ConfiguredConnections.class, PusherDriverFactory.class, PayloadSerializers.class)
                     .addBeanClasses(FakeTransactions.Registry.class, Failures.class))
             .inject(this)
             .build();

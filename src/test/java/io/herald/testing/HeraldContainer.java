@@ -2,7 +2,7 @@ package io.herald.testing;
 
 import io.herald.internal.hooks.ChannelEventPublishers;
 import io.herald.internal.auth.ChannelAuthorization;
-import io.herald.internal.delivery.Connections;
+import io.herald.internal.delivery.ConfiguredConnections;
 import io.herald.internal.json.PayloadSerializers;
 import io.herald.internal.request.RequestSocket;
 import io.herald.testkit.RecordedBroadcasts;
@@ -53,7 +53,7 @@ public final class HeraldContainer {
     private static Weld weld(Flavour flavour, Class<?>... beanClasses) {
         Weld weld = new Weld()
                 .disableDiscovery()
-                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
+                .addPackages(ConfiguredConnections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
                         PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class, ChannelEventPublishers.class)
                 .addBeanClasses(beanClasses);
         if (flavour == Flavour.PORTABLE) {

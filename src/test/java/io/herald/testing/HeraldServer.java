@@ -3,7 +3,7 @@ package io.herald.testing;
 import io.herald.internal.hooks.ChannelEventPublishers;
 import io.herald.embed.EmbeddedHerald;
 import io.herald.internal.auth.ChannelAuthorization;
-import io.herald.internal.delivery.Connections;
+import io.herald.internal.delivery.ConfiguredConnections;
 import io.herald.internal.json.PayloadSerializers;
 import io.herald.internal.request.RequestSocket;
 import io.herald.testkit.RecordedBroadcasts;
@@ -129,7 +129,7 @@ public final class HeraldServer implements AutoCloseable {
                 .disableDiscovery()
                 .addExtension(new BroadcastExtension())
                 .addExtension(new ResteasyCdiExtension())
-                .addPackages(Connections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
+                .addPackages(ConfiguredConnections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
                         LocalServer.class, PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class,
                         ChannelEventPublishers.class)
                 .addBeanClasses(beanClasses)

@@ -1,7 +1,7 @@
 package io.herald.testing;
 
 import io.herald.internal.hooks.ChannelEventPublishers;
-import io.herald.internal.delivery.Connections;
+import io.herald.internal.delivery.ConfiguredConnections;
 import io.herald.internal.json.PayloadSerializers;
 import io.herald.internal.request.RequestSocket;
 import io.herald.testkit.RecordedBroadcasts;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(HeraldTestExtension.class)
 @EnableAutoWeld
 @AddExtensions(BroadcastExtension.class)
-@AddPackages({Connections.class, PusherDriverFactory.class, LogDriverFactory.class, PayloadSerializers.class,
+@AddPackages({ConfiguredConnections.class, PusherDriverFactory.class, LogDriverFactory.class, PayloadSerializers.class,
         RequestSocket.class, RecordedBroadcasts.class, ChannelEventPublishers.class})
 public @interface HeraldTest {
 }

@@ -52,7 +52,7 @@ public class BroadcastDispatcher {
     }
 
     @Inject
-    Connections connections;
+    ConfiguredConnections connections;
 
     @Inject
     CurrentUser currentUser;
@@ -113,7 +113,7 @@ public class BroadcastDispatcher {
      */
     public void firedIntoOutboxes(Object fired) {
         CanBroadcast event = requireCanBroadcast(fired);
-        if (through(Target.DEFAULT, event).stream().map(Connection::mode).noneMatch(DeliveryMode.OUTBOX::equals)) {
+        if (through(Target.DEFAULT, event).stream().map(ConfiguredConnection::mode).noneMatch(DeliveryMode.OUTBOX::equals)) {
             return;   // the common case, decided before anything is serialised
         }
         Optional<Prepared> prepared = prepare(Target.DEFAULT, fired);
@@ -159,7 +159,7 @@ public class BroadcastDispatcher {
             throw HeraldMessages.noChannels(event);
         }
         names.forEach(Channel::new);
-        Connection connection = connection(target.connection());
+        ConfiguredConnection connection = connection(target.connection());
         connection.send(outbound(connection, names, event, data, target.toOthers()));
     }
 
@@ -170,7 +170,7 @@ public class BroadcastDispatcher {
      * @throws BroadcastException when it could not be delivered
      */
     public void sendToUser(Target target, String userId, String event, Object data) {
-        Connection connection = connection(target.connection());
+        ConfiguredConnection connection = connection(target.connection());
         connection.send(outbound(connection, List.of(UserData.serverToUserChannel(userId)), event, data,
                 target.toOthers()));
     }
@@ -181,12 +181,12 @@ public class BroadcastDispatcher {
     }
 
     /** The connection named {@code name}, or the default one for {@code null}. */
-    public Connection connection(String name) {
+    public ConfiguredConnection connection(String name) {
         return name == null ? connections.byDefault() : connections.named(name);
     }
 
     /** An event ready to go, and the connections it goes through. */
-    private record Prepared(OutboundEvent event, List<Connection> through) {
+    private record Prepared(OutboundEvent event, List<ConfiguredConnection> through) {
     }
 
     /** What handing an event to its connections gave: a stage for each that queued it, and the failures. */
@@ -204,14 +204,14 @@ public class BroadcastDispatcher {
         if (channels.isEmpty()) {
             return Optional.empty();
         }
-        List<Connection> through = through(target, event);
+        List<ConfiguredConnection> through = through(target, event);
         boolean toOthers = target.toOthers() || event.broadcastToOthers();
         return Optional.of(new Prepared(outbound(through.get(0), channels, name, event.broadcastWith(), toOthers),
                 through));
     }
 
     // The caller's connection, else the event's, else the default one.
-    private List<Connection> through(Target target, CanBroadcast event) {
+    private List<ConfiguredConnection> through(Target target, CanBroadcast event) {
         return target.connection() != null ? List.of(connection(target.connection()))
                 : event.broadcastConnections().isEmpty() ? List.of(connections.byDefault())
                 : event.broadcastConnections().stream().distinct().map(connections::named).toList();
@@ -219,10 +219,10 @@ public class BroadcastDispatcher {
 
     // Every connection is tried, whatever happened to the one before.
     private static Delivery eachConnection(Prepared prepared,
-            Function<Connection, CompletableFuture<Void>> handOver) {
+            Function<ConfiguredConnection, CompletableFuture<Void>> handOver) {
         List<CompletableFuture<Void>> stages = new ArrayList<>();
         List<RuntimeException> failed = new ArrayList<>();
-        for (Connection connection : prepared.through()) {
+        for (ConfiguredConnection connection : prepared.through()) {
             try {
                 CompletableFuture<Void> stage = handOver.apply(connection);
                 if (stage != null) {
@@ -244,7 +244,7 @@ public class BroadcastDispatcher {
         throw first;
     }
 
-    private OutboundEvent outbound(Connection target, List<String> channels, String event, Object data,
+    private OutboundEvent outbound(ConfiguredConnection target, List<String> channels, String event, Object data,
             boolean toOthers) {
         String json;
         try {

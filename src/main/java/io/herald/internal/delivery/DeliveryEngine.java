@@ -75,7 +75,7 @@ final class DeliveryEngine {
     private volatile boolean stopping;
     private volatile long stopDeadline;
 
-    DeliveryEngine(Connection.Identity identity, BroadcastDriver driver, DeliverySettings settings,
+    DeliveryEngine(ConfiguredConnection.Identity identity, BroadcastDriver driver, DeliverySettings settings,
             Undelivered undelivered, DeliveryMetrics metrics, BroadcastTracing tracing, EngineEnvironment environment) {
         this.connection = identity.name();
         this.driverName = identity.driver();

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * How a connection delivers what {@code fire()} hands it, chosen once when it opens; everything else asks the
- * connection ({@link Connection#fired}, {@link Connection#firedInTransaction}, {@link Connection#send}).
+ * connection ({@link ConfiguredConnection#fired}, {@link ConfiguredConnection#firedInTransaction}, {@link ConfiguredConnection#send}).
  *
  * <pre>{@code
  * DeliveryMode.of(settings, outbox);   // OUTBOX with outbox=jdbc, else QUEUED with async=true, else DIRECT

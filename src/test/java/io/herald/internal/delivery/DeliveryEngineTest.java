@@ -43,7 +43,7 @@ class DeliveryEngineTest {
             jitterAsked.add(new long[] {min, max});
             return max;
         }, senders);
-        return new DeliveryEngine(new Connection.Identity("test", "scripted"), driver, settings,
+        return new DeliveryEngine(new ConfiguredConnection.Identity("test", "scripted"), driver, settings,
                 (pending, failure) -> undelivered.report(pending, failure), DeliveryMetrics.NONE, BroadcastTracing.NONE,
                 environment);
     }
@@ -341,7 +341,7 @@ class DeliveryEngineTest {
 
     @Test
     void driverThatThrowsAnErrorStillLeavesEveryTakenEventReported() {
-        DeliveryEngine engine = new DeliveryEngine(new Connection.Identity("test", "broken"), new BroadcastDriver() {
+        DeliveryEngine engine = new DeliveryEngine(new ConfiguredConnection.Identity("test", "broken"), new BroadcastDriver() {
             @Override
             public void send(OutboundEvent event) {
             }

@@ -31,7 +31,7 @@ class ReportAfterTheApplicationStoppedTest {
         BroadcastFailures failures = container.select(BroadcastFailures.class).get();
         container.close();
         ManualTime time = new ManualTime();
-        DeliveryEngine engine = new DeliveryEngine(new Connection.Identity("quiet", "null"), event -> { },
+        DeliveryEngine engine = new DeliveryEngine(new ConfiguredConnection.Identity("quiet", "null"), event -> { },
                 new DeliverySettings(false, 100, Duration.ZERO, 1, 1, Duration.ofSeconds(30), Duration.ofMillis(100),
                         Duration.ofMillis(100), Duration.ofMillis(50)),
                 (pending, failure) -> failures.undelivered(failure, pending.payload()), DeliveryMetrics.NONE,

@@ -77,7 +77,7 @@ class StopRaceTest {
         SenderThreads senders = SenderThreads.own("race");
         DeliverySettings settings = new DeliverySettings(false, 100_000, Duration.ZERO, 4, 1, Duration.ofSeconds(30),
                 Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(slow ? 1 : 5_000));
-        DeliveryEngine engine = new DeliveryEngine(new Connection.Identity("race", "counting"), driver, settings,
+        DeliveryEngine engine = new DeliveryEngine(new ConfiguredConnection.Identity("race", "counting"), driver, settings,
                 (pending, failure) -> reported.computeIfAbsent(pending.event().name(), name -> new AtomicInteger())
                         .incrementAndGet(),
                 DeliveryMetrics.NONE, BroadcastTracing.NONE, EngineEnvironment.system(senders.executor()));

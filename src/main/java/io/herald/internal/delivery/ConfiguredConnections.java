@@ -1,6 +1,5 @@
 package io.herald.internal.delivery;
 
-import io.herald.BroadcastException;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
@@ -13,7 +12,6 @@ import io.herald.internal.signing.ChannelSigner;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
-import io.herald.spi.OutboundEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -29,11 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -47,8 +41,8 @@ import javax.sql.DataSource;
  * }</pre>
  */
 @ApplicationScoped
-public class Connections implements ReadinessSource {
-    private final Map<String, Connection> open = new ConcurrentHashMap<>();
+public class ConfiguredConnections implements ReadinessSource {
+    private final Map<String, ConfiguredConnection> open = new ConcurrentHashMap<>();
 
     @Inject
     @Any
@@ -69,9 +63,12 @@ public class Connections implements ReadinessSource {
     private volatile boolean started;
     private boolean closed;
 
+    private DriverFactories drivers;
+
     @PostConstruct
     void readSettings() {
         settings = HeraldSettings.fromMicroProfileConfig();
+        drivers = new DriverFactories(factories, settings);
     }
 
     // Before any other observer of Startup reads a setting, so that a deployment fails once, naming every problem.
@@ -95,32 +92,12 @@ public class Connections implements ReadinessSource {
         settings.checkOwnSettings(problems);
         for (String name : settings.configuredConnections()) {
             ConnectionConfig config = settings.checkedConnection(name, problems);
-            if (config.get("driver").isEmpty() && name.equals(settings.defaultConnection())
-                    && !settings.anyBroadcastSetting()) {
-                throw HeraldMessages.nothingConfigured(name);
-            }
-            Optional<BroadcastDriverFactory> factory = factory(config.requireAny("driver"), config, problems);
+            Optional<BroadcastDriverFactory> factory = drivers.check(name, config, problems);
             checked(problems, () -> DeliverySettings.from(config));
             checked(problems, () -> OutboxSettings.from(config));
-            factory.ifPresent(driver -> {
-                driver.requiredSettings().forEach(required -> config.requireAny(required.split("\\|")));
-                checked(problems, () -> driver.checkSettings(config));
-            });
+            factory.ifPresent(driver -> checked(problems, () -> driver.checkSettings(config)));
         }
         problems.throwIfAny();
-    }
-
-    private Optional<BroadcastDriverFactory> factory(String driverName, ConnectionConfig config,
-            SettingsProblems problems) {
-        if (driverName.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<BroadcastDriverFactory> found = factories.stream()
-                .filter(candidate -> candidate.name().equals(driverName)).findFirst();
-        if (found.isEmpty()) {
-            problems.add(HeraldMessages.unknownDriver(config.property("driver"), driverName, knownDrivers()));
-        }
-        return found;
     }
 
     // A reader that throws instead of noting (a driver of an application's own, Lettuce missing) adds its problem.
@@ -136,7 +113,7 @@ public class Connections implements ReadinessSource {
         return settings;
     }
 
-    public Connection byDefault() {
+    public ConfiguredConnection byDefault() {
         return named(settings.defaultConnection());
     }
 
@@ -166,8 +143,8 @@ public class Connections implements ReadinessSource {
      *
      * @throws IllegalStateException once the application is stopping: a connection opened then would never be closed
      */
-    public Connection named(String name) {
-        Connection connection = open.get(name);
+    public ConfiguredConnection named(String name) {
+        ConfiguredConnection connection = open.get(name);
         if (connection != null) {
             return connection;
         }
@@ -179,90 +156,22 @@ public class Connections implements ReadinessSource {
         }
     }
 
-    private Connection openConnection(String name) {
+    // Finds the driver, the engine's time and threads, and the outbox: each connection's delivery mode is decided here.
+    private ConfiguredConnection openConnection(String name) {
         ConnectionConfig config = settings.connection(name);
-        if (config.get("driver").isEmpty() && name.equals(settings.defaultConnection()) && !settings.anyBroadcastSetting()) {
-            throw HeraldMessages.nothingConfigured(name);
-        }
-        String driverName = config.require("driver");
-        BroadcastDriverFactory factory = factories.stream()
-                .filter(candidate -> candidate.name().equals(driverName))
-                .findFirst()
-                .orElseThrow(() -> HeraldMessages.unknownDriver(config.property("driver"), driverName, knownDrivers()));
-        requireSettings(config, factory.requiredSettings());
+        BroadcastDriverFactory factory = drivers.require(name, config);
         BroadcastDriver driver = factory.create(config);
         DeliverySettings delivery = DeliverySettings.from(config);
-        Connection.Identity identity = new Connection.Identity(name, driverName);
-        SenderThreads threads;
-        EngineEnvironment environment;
-        if (environments.isResolvable()) {
-            environment = environments.get();
-            threads = new SenderThreads(environment.senders(), "the application's EngineEnvironment", false);
-        } else {
-            threads = SenderThreads.find(name);
-            environment = EngineEnvironment.system(threads.executor());
-        }
-        HeraldLog.connectionOpened(name, driverName, threads.source());
+        ConfiguredConnection.Identity identity = new ConfiguredConnection.Identity(name, factory.name());
+        ConnectionThreads threads = ConnectionThreads.choose(environments, name);
+        HeraldLog.connectionOpened(name, factory.name(), threads.threads().source());
         DeliveryEngine engine = new DeliveryEngine(identity, driver, delivery,
                 (pending, failure) -> failures.undelivered(failure, pending.payload()),
-                Observability.metrics(name, driverName), Observability.tracing(), environment);
-        Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(settings -> new JdbcOutbox(name,
-                dataSource(name, settings), settings, new OutboxSender(engine, failures), environment.background()));
-        outbox.ifPresent(JdbcOutbox::start);
-        outbox.ifPresent(store -> Observability.outboxGauges(name, () -> store.stats().waiting(),
-                () -> store.stats().oldest().toSeconds(), () -> store.stats().failed()));
-        return new Connection(identity, driver, ChannelSigner.of(config), engine, threads,
+                Observability.metrics(name, factory.name()), Observability.tracing(), threads.environment());
+        Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(outboxSettings -> ConnectionOutbox.open(name,
+                outboxSettings, engine, failures, dataSources, threads.environment().background()));
+        return new ConfiguredConnection(identity, driver, ChannelSigner.of(config), engine, threads.threads(),
                 DeliveryMode.of(delivery, outbox.map(JdbcOutbox::settings)), outbox);
-    }
-
-    /** An outbox's rows go through the connection's engine; the outbox reports the rows it gives up on. */
-    private record OutboxSender(DeliveryEngine engine, BroadcastFailures failures) implements JdbcOutbox.Sender {
-        @Override
-        public CompletableFuture<Void> send(OutboundEvent event) {
-            return engine.submitUnreported(event);
-        }
-
-        @Override
-        public void giveUp(BroadcastException failure, Object payload) {
-            try {
-                failures.undelivered(failure, payload);
-            } catch (RuntimeException | LinkageError stopped) {
-                HeraldLog.failureNotReported(failure.getMessage(), stopped);
-            }
-        }
-    }
-
-    // The application's own DataSource bean (Quarkus's default datasource) unless one is named, else JNDI.
-    private DataSource dataSource(String connection, OutboxSettings settings) {
-        if (settings.dataSource().isEmpty() && dataSources.isResolvable()) {
-            return dataSources.get();
-        }
-        String name = settings.dataSource().orElse(OutboxSettings.DEFAULT_DATA_SOURCE);
-        try {
-            return (DataSource) new InitialContext().lookup(name);
-        } catch (NamingException | RuntimeException e) {
-            throw HeraldMessages.outboxDataSourceMissing(connection, name, String.valueOf(e.getMessage()));
-        }
-    }
-
-    // Every missing setting in one message, so that a deployment is not failed once for each.
-    private static void requireSettings(ConnectionConfig config, List<String> required) {
-        List<String> missing = new ArrayList<>();
-        for (String setting : required) {
-            List<String> alternatives = List.of(setting.split("\\|"));
-            if (alternatives.stream().allMatch(key -> config.get(key).isEmpty())) {
-                missing.add(String.join("|", alternatives.stream().map(config::property).toList()));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw HeraldMessages.missingProperties(missing);
-        }
-    }
-
-    private TreeSet<String> knownDrivers() {
-        TreeSet<String> known = new TreeSet<>();
-        factories.forEach(factory -> known.add(factory.name()));
-        return known;
     }
 
     // While beans are still alive, so that what cannot be sent in time is still reported as BroadcastFailed.
@@ -272,12 +181,12 @@ public class Connections implements ReadinessSource {
 
     @PreDestroy
     void closeAll() {
-        List<Connection> closing;
+        List<ConfiguredConnection> closing;
         synchronized (open) {
             closed = true;
             closing = List.copyOf(open.values());
             open.clear();
         }
-        closing.forEach(Connection::close);
+        closing.forEach(ConfiguredConnection::close);
     }
 }

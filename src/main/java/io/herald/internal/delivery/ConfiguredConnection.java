@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * // with an outbox (broadcast.<c>.outbox=jdbc) all of them store a row, which a relay delivers
  * }</pre>
  */
-public final class Connection {
+public final class ConfiguredConnection {
 
     /** A connection's name ({@code broadcast.<name>.*}) and its driver's. */
     record Identity(String name, String driver) {
@@ -38,7 +38,7 @@ public final class Connection {
     private final DeliveryMode mode;
     private final Optional<JdbcOutbox> outbox;
 
-    Connection(Identity identity, BroadcastDriver driver, Optional<ChannelSigner> signer, DeliveryEngine engine,
+    ConfiguredConnection(Identity identity, BroadcastDriver driver, Optional<ChannelSigner> signer, DeliveryEngine engine,
             SenderThreads threads, DeliveryMode mode, Optional<JdbcOutbox> outbox) {
         if ((mode == DeliveryMode.OUTBOX) != outbox.isPresent()) {
             throw new IllegalArgumentException("an outbox is what mode OUTBOX needs, and only it");
