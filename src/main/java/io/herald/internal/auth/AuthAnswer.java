@@ -3,7 +3,7 @@ package io.herald.internal.auth;
 import com.google.gson.JsonObject;
 
 /** What the authorization endpoints answer: a status and a JSON body. */
-public record AuthAnswer(int status, String json) {
+record AuthAnswer(int status, String json) {
 
     static AuthAnswer ok(String json) {
         return new AuthAnswer(200, json);

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.Config;
  * {@link SettingsProblems} and read as the default (a missing required one as empty), so that reading goes on and
  * every problem is found.
  */
-public final class MicroProfileConnectionConfig implements ConnectionConfig {
+final class MicroProfileConnectionConfig implements ConnectionConfig {
     private final Config config;
     private final String connection;
     private final SettingsProblems problems;

@@ -37,7 +37,7 @@ import java.util.function.Function;
  * }</pre>
  */
 @ApplicationScoped
-public class BroadcastDispatcher {
+class BroadcastDispatcher {
 
     /**
      * Where a call sends and whom it leaves out.

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
  * }</pre>
  */
 @ApplicationScoped
-public class BroadcastFailures {
+class BroadcastFailures {
 
     @Inject
     Event<BroadcastFailed> failed;

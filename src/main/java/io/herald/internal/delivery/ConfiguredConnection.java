@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * // with an outbox (broadcast.<c>.outbox=jdbc) all of them store a row, which a relay delivers
  * }</pre>
  */
-public final class ConfiguredConnection {
+final class ConfiguredConnection {
 
     /** A connection's name ({@code broadcast.<name>.*}) and its driver's. */
     record Identity(String name, String driver) {

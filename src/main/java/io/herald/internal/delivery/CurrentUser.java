@@ -11,7 +11,7 @@ import java.util.Optional;
  * Quarkus Security's in Quarkus). No such bean, no principal, or the servers' anonymous principal mean no user.
  */
 @ApplicationScoped
-public class CurrentUser {
+class CurrentUser {
 
     @Inject
     Instance<Principal> principal;

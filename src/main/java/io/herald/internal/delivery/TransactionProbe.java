@@ -15,7 +15,7 @@ import javax.naming.NamingException;
  * Needs no JTA at all: without the API or a registry there is never a transaction.
  */
 @ApplicationScoped
-public class TransactionProbe {
+class TransactionProbe {
     private static final boolean JTA_PRESENT = isJtaPresent();
 
     private volatile Optional<Object> registry;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Driver {@code null}: accepts every event and request and sends nothing; for tests and environments without broadcasting. */
 @ApplicationScoped
-public class NullDriverFactory implements BroadcastDriverFactory {
+class NullDriverFactory implements BroadcastDriverFactory {
 
     @Override
     public String name() {

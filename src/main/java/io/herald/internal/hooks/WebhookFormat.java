@@ -28,7 +28,7 @@ import java.util.Optional;
  * List<ChannelEvent> back = WebhookFormat.events("pusher", body.getBytes(UTF_8));
  * }</pre>
  */
-public final class WebhookFormat {
+final class WebhookFormat {
 
     /** A body that is not a webhook. */
     public static final class Malformed extends Exception {

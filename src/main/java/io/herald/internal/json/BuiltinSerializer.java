@@ -24,7 +24,7 @@ import java.util.Optional;
  * // {"id":7,"at":"2026-11-30T12:00:00Z"}
  * }</pre>
  */
-public final class BuiltinSerializer implements PayloadSerializer {
+final class BuiltinSerializer implements PayloadSerializer {
     private static final Gson GSON = new GsonBuilder()
             .disableHtmlEscaping()
             .serializeNulls()
