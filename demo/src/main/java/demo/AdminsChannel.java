@@ -1,8 +1,8 @@
 package demo;
 
-import io.herald.Authorization;
-import io.herald.ChannelAuthorizer;
-import io.herald.ChannelRequest;
+import io.herald.auth.Authorization;
+import io.herald.auth.ChannelAuthorizer;
+import io.herald.auth.ChannelRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Only admins may join private-admins. */

@@ -42,6 +42,16 @@ class ArchitectureTest {
     static final ArchRule apiImportsNothingInternal = noClasses().that().resideInAPackage("io.herald")
             .should().dependOnClassesThat().resideInAPackage("io.herald.internal..");
 
+    // Sending is the API everyone imports; authorizing and observing build on it, never the other way.
+    @ArchTest
+    static final ArchRule sendingApiStandsAlone = noClasses().that().resideInAPackage("io.herald")
+            .should().dependOnClassesThat().resideInAnyPackage("io.herald.auth..", "io.herald.events..");
+
+    @ArchTest
+    static final ArchRule authAndEventsImportNothingInternal = noClasses()
+            .that().resideInAnyPackage("io.herald.auth..", "io.herald.events..")
+            .should().dependOnClassesThat().resideInAPackage("io.herald.internal..");
+
     @ArchTest
     static final ArchRule spiImportsNothingInternal = noClasses().that().resideInAPackage("io.herald.spi..")
             .should().dependOnClassesThat().resideInAPackage("io.herald.internal..");

@@ -3,9 +3,9 @@ package io.herald.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.herald.Authorization;
-import io.herald.ChannelAuthorizer;
-import io.herald.ChannelRequest;
+import io.herald.auth.Authorization;
+import io.herald.auth.ChannelAuthorizer;
+import io.herald.auth.ChannelRequest;
 import io.herald.testing.HeraldContainer;
 import io.herald.testing.HeraldContainer.Flavour;
 import jakarta.enterprise.context.ApplicationScoped;

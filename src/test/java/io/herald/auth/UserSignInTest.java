@@ -4,7 +4,7 @@ import static io.herald.auth.AuthClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.BroadcastUser;
-import io.herald.UserAuthenticator;
+import io.herald.auth.UserAuthenticator;
 import io.herald.internal.signing.Hmac;
 import io.herald.testing.HeraldServer;
 import jakarta.enterprise.context.ApplicationScoped;

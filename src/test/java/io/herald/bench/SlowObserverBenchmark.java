@@ -1,7 +1,7 @@
 package io.herald.bench;
 
 import io.herald.Broadcaster;
-import io.herald.ChannelEvent;
+import io.herald.events.ChannelEvent;
 import io.herald.testing.HeraldServer;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.herald.Broadcaster;
-import io.herald.ChannelEvent;
-import io.herald.ClientEventReceived;
-import io.herald.MemberAdded;
-import io.herald.MemberRemoved;
-import io.herald.OnConnection;
+import io.herald.events.ChannelEvent;
+import io.herald.events.ClientEventReceived;
+import io.herald.events.MemberAdded;
+import io.herald.events.MemberRemoved;
+import io.herald.events.OnConnection;
 import io.herald.testing.HeraldServer;
 import io.herald.testing.LogCapture;
 import jakarta.enterprise.event.Observes;

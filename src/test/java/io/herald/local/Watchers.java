@@ -1,7 +1,7 @@
 package io.herald.local;
 
 import io.herald.BroadcastUser;
-import io.herald.UserAuthenticator;
+import io.herald.auth.UserAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.Principal;
 import java.util.List;

@@ -43,6 +43,8 @@ class ReadmeTest {
     // What a reader adds with their IDE: README blocks leave imports out for brevity.
     private static final String IMPORTS = String.join("\n",
             "import io.herald.*;",
+            "import io.herald.auth.*;",
+            "import io.herald.events.*;",
             "import io.herald.embed.*;",
             "import io.herald.spi.*;",
             "import io.herald.testkit.*;",

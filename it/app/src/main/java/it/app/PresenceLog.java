@@ -1,7 +1,7 @@
 package it.app;
 
-import io.herald.MemberAdded;
-import io.herald.OnConnection;
+import io.herald.events.MemberAdded;
+import io.herald.events.OnConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The rule every set of {@link io.herald.ChannelAuthorizer}s must follow, checked when the application starts, the
+ * The rule every set of {@link io.herald.auth.ChannelAuthorizer}s must follow, checked when the application starts, the
  * same way in every runtime: each pattern can match channels, and no two patterns are equally specific while matching
  * a channel in common (which of them decides would otherwise be an accident of ordering).
  *

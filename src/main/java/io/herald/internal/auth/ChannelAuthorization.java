@@ -1,13 +1,13 @@
 package io.herald.internal.auth;
 
-import io.herald.Authorization;
+import io.herald.auth.Authorization;
 import io.herald.BroadcastUser;
 import io.herald.Channel;
-import io.herald.ChannelAuthorizer;
-import io.herald.ChannelRequest;
+import io.herald.auth.ChannelAuthorizer;
+import io.herald.auth.ChannelRequest;
 import io.herald.ChannelType;
 import io.herald.PresenceMember;
-import io.herald.UserAuthenticator;
+import io.herald.auth.UserAuthenticator;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.config.AuthSettings;
 import io.herald.internal.config.HeraldSettings;

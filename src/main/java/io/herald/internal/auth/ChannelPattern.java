@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@link io.herald.ChannelAuthorizer} pattern such as {@code private-orders.{orderId}}: literal text, and
+ * A {@link io.herald.auth.ChannelAuthorizer} pattern such as {@code private-orders.{orderId}}: literal text, and
  * {@code {name}} parts that match a run of channel-name characters without a dot.
  *
  * <pre>{@code

@@ -1,7 +1,7 @@
 package io.herald.internal.hooks;
 
-import io.herald.ChannelEvent;
-import io.herald.OnConnection;
+import io.herald.events.ChannelEvent;
+import io.herald.events.OnConnection;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.background.Background;
 import jakarta.enterprise.event.Event;

@@ -1,7 +1,7 @@
 package io.herald.internal.hooks;
 
 import io.herald.internal.background.Background;
-import io.herald.ChannelEvent;
+import io.herald.events.ChannelEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

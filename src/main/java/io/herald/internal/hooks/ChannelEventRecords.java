@@ -1,13 +1,13 @@
 package io.herald.internal.hooks;
 
-import io.herald.CacheMiss;
-import io.herald.ChannelEvent;
-import io.herald.ChannelOccupied;
-import io.herald.ChannelVacated;
-import io.herald.ClientEventReceived;
-import io.herald.MemberAdded;
-import io.herald.MemberRemoved;
-import io.herald.SubscriptionCountChanged;
+import io.herald.events.CacheMiss;
+import io.herald.events.ChannelEvent;
+import io.herald.events.ChannelOccupied;
+import io.herald.events.ChannelVacated;
+import io.herald.events.ClientEventReceived;
+import io.herald.events.MemberAdded;
+import io.herald.events.MemberRemoved;
+import io.herald.events.SubscriptionCountChanged;
 import io.herald.internal.cluster.ChannelFacts;
 import java.time.Clock;
 import java.util.Optional;

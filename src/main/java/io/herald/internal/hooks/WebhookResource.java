@@ -1,6 +1,6 @@
 package io.herald.internal.hooks;
 
-import io.herald.ChannelEvent;
+import io.herald.events.ChannelEvent;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.config.WebhookReceiverSettings;
 import io.herald.internal.signing.Hmac;

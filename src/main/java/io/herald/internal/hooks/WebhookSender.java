@@ -1,6 +1,6 @@
 package io.herald.internal.hooks;
 
-import io.herald.ChannelEvent;
+import io.herald.events.ChannelEvent;
 import io.herald.internal.HeraldLog;
 import io.herald.internal.background.Background;
 import io.herald.internal.background.Backoff;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.herald.ChannelOccupied;
+import io.herald.events.ChannelOccupied;
 import io.herald.internal.background.Background;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.testing.ManualTime;

@@ -1,5 +1,6 @@
-package io.herald;
+package io.herald.auth;
 
+import io.herald.PresenceMember;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package io.herald;
+package io.herald.events;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.herald;
+package io.herald.auth;
 
 /**
  * Decides who may join the channels it names. Implement it as a bean; each authorizer handles the channels its

@@ -1,5 +1,6 @@
-package io.herald;
+package io.herald.auth;
 
+import io.herald.BroadcastUser;
 import java.security.Principal;
 
 /**

@@ -1,4 +1,4 @@
-package io.herald;
+package io.herald.events;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;

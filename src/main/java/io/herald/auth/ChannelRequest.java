@@ -1,5 +1,6 @@
-package io.herald;
+package io.herald.auth;
 
+import io.herald.ChannelType;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
