@@ -1,0 +1,407 @@
+package io.herald.endurance;
+
+import com.google.gson.JsonParser;
+import com.pusher.rest.Pusher;
+import com.pusher.rest.data.Result;
+import io.herald.Broadcaster;
+import io.herald.testing.HeraldServer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One endurance run against one server of a {@link HeraldServer}: Herald's {@code local} server, or the plain
+ * endpoint beside it ({@link PlainChannelsEndpoint}) as the baseline. Client processes ({@link LoadFleet}) hold the
+ * subscribers; this process publishes (half through {@code Broadcaster}, half through the REST API with
+ * pusher-http-java, each channel always through the same one so that its sequence is ordered), and every sample
+ * pauses the churn, compares each presence channel's members as the REST API gives them with the subscribers that
+ * hold them and with every subscriber's view, and records the server's heap after a GC, CPU per delivered message
+ * (the publishers' own threads left out) and GC time.
+ */
+final class EnduranceRun {
+    enum Target { HERALD, PLAIN }
+
+    static final String KEY = "endurance-key";
+    static final String SECRET = "endurance-secret";
+    static final String APP_ID = "1";
+
+    /** Herald's side of the server: a {@code local} connection, and the plain endpoint's class for the baseline. */
+    static Map<String, String> localConfig() {
+        Map<String, String> config = new HashMap<>();
+        config.put("broadcast.default", "local");
+        config.put("broadcast.local.driver", "local");
+        config.put("broadcast.local.app-id", APP_ID);
+        config.put("broadcast.local.key", KEY);
+        config.put("broadcast.local.secret", SECRET);
+        return config;
+    }
+
+    /**
+     * One row of the run, every {@code sample-every}.
+     *
+     * @param presenceMismatches presence channels whose REST members differ from the subscribers holding them
+     * @param viewMismatches subscribers whose member list differs from that
+     * @param cpuMicrosPerMessage the server's CPU time (publishers left out) per delivered message
+     */
+    record Sample(double seconds, boolean warmup, double deliveredPerSecond, double p50, double p95, double p99,
+            double max, long lost, long duplicated, long outOfOrder, long errors, long open, long churned,
+            int presenceMismatches,
+            int viewMismatches, double heapMb, double cpuMicrosPerMessage, long gcMillis) {
+
+        static final String CSV_HEADER = "seconds,warmup,delivered_per_s,p50_ms,p95_ms,p99_ms,max_ms,lost,duplicated,"
+                + "out_of_order,errors,open,churned,presence_mismatches,view_mismatches,heap_mb,cpu_us_per_msg,gc_ms";
+
+        String csv() {
+            return String.format(java.util.Locale.ROOT, "%.1f,%b,%.0f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%.2f,%d",
+                    seconds, warmup, deliveredPerSecond, p50, p95, p99, max, lost, duplicated, outOfOrder, errors,
+                    open, churned, presenceMismatches, viewMismatches, heapMb, cpuMicrosPerMessage, gcMillis);
+        }
+    }
+
+    /** The run's samples, and what the fleets found at the end (tail losses, subscribers that never heard anything). */
+    record Outcome(Target target, Workload workload, List<Sample> samples, long lost, long silent) {
+        List<Sample> measured() {
+            return samples.stream().filter(sample -> !sample.warmup()).toList();
+        }
+
+        double mean(java.util.function.ToDoubleFunction<Sample> value) {
+            return measured().stream().mapToDouble(value).average().orElse(Double.NaN);
+        }
+
+        long total(java.util.function.ToLongFunction<Sample> value) {
+            return samples.stream().mapToLong(value).sum();
+        }
+
+        /** Heap after GC over the last five minutes (or the measured half, if shorter), in MB per minute. */
+        double heapSlopeMbPerMinute() {
+            List<Sample> measured = measured();
+            double last = measured.isEmpty() ? 0 : measured.get(measured.size() - 1).seconds();
+            double from = Math.max(last - 300, measured.isEmpty() ? 0 : measured.get(measured.size() / 2).seconds());
+            List<Sample> tail = measured.stream().filter(sample -> sample.seconds() >= from).toList();
+            if (tail.size() < 2) {
+                return 0;
+            }
+            double meanX = tail.stream().mapToDouble(Sample::seconds).average().orElseThrow();
+            double meanY = tail.stream().mapToDouble(Sample::heapMb).average().orElseThrow();
+            double covariance = tail.stream().mapToDouble(s -> (s.seconds() - meanX) * (s.heapMb() - meanY)).sum();
+            double variance = tail.stream().mapToDouble(s -> (s.seconds() - meanX) * (s.seconds() - meanX)).sum();
+            return covariance / variance * 60;
+        }
+    }
+
+    private final HeraldServer server;
+    private final Target target;
+    private final Workload workload;
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    private final List<ExecutorService> restPublishers = new ArrayList<>();
+    private final Set<Long> publisherThreads = ConcurrentHashMap.newKeySet();
+    private volatile boolean publishing = true;
+
+    private EnduranceRun(HeraldServer server, Target target, Workload workload) {
+        this.server = server;
+        this.target = target;
+        this.workload = workload;
+    }
+
+    /** Runs {@code workload} against {@code target}, writing its samples to {@code csv}. */
+    static Outcome run(HeraldServer server, Target target, Workload workload, File csv) throws Exception {
+        return new EnduranceRun(server, target, workload).run(csv);
+    }
+
+    private Outcome run(File csv) throws Exception {
+        List<Fleet> fleets = new ArrayList<>();
+        for (int i = 0; i < workload.fleets(); i++) {
+            fleets.add(Fleet.start(server, target, workload, i));
+        }
+        for (Fleet fleet : fleets) {
+            fleet.expect("READY");
+        }
+        try (Pusher rest = new Pusher(APP_ID, KEY, SECRET); Writer out = new java.io.FileWriter(csv,
+                StandardCharsets.UTF_8)) {
+            rest.setHost("127.0.0.1:" + server.port());
+            out.write(Sample.CSV_HEADER + "\n");
+            Thread publisher = new Thread(() -> publish(rest), "endurance-publisher");
+            publisher.start();
+            long start = System.nanoTime();
+            long end = start + workload.warmup().plus(workload.duration()).toNanos();
+            List<Sample> samples = new ArrayList<>();
+            Meter meter = new Meter();
+            long next = start + workload.sampleEvery().toNanos();
+            while (next <= end) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+                double seconds = (next - start) / 1e9;
+                Sample sample = sample(fleets, rest, meter, seconds, seconds <= workload.warmup().toSeconds());
+                samples.add(sample);
+                out.write(sample.csv() + "\n");
+                out.flush();
+                next += workload.sampleEvery().toNanos();
+            }
+            publishing = false;
+            publisher.join();
+            for (ExecutorService executor : restPublishers) {
+                executor.shutdown();
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            }
+            StringBuilder last = new StringBuilder("FINAL");
+            sequences.forEach((channel, seq) -> last.append(' ').append(channel).append(':').append(seq.get()));
+            long lost = 0;
+            long silent = 0;
+            for (Fleet fleet : fleets) {
+                fleet.send(last.toString());
+            }
+            for (Fleet fleet : fleets) {
+                String[] done = fleet.expect("DONE").split(" ");
+                lost += Long.parseLong(done[1]);
+                silent += Long.parseLong(done[2]);
+            }
+            fleets.forEach(Fleet::close);
+            return new Outcome(target, workload, samples, lost, silent);
+        }
+    }
+
+    // Paced in 10 ms steps; the channels in turn; every second one event on the channel everyone has.
+    private void publish(Pusher rest) {
+        publisherThreads.add(Thread.currentThread().getId());
+        Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
+        for (int i = 0; i < 4; i++) {
+            restPublishers.add(Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "endurance-rest");
+                thread.setDaemon(true);
+                return thread;
+            }));
+        }
+        long step = TimeUnit.MILLISECONDS.toNanos(10);
+        long next = System.nanoTime();
+        double due = 0;
+        int channel = 0;
+        int steps = 0;
+        while (publishing) {
+            due += workload.eventsPerSecond() / 100.0;
+            for (; due >= 1; due--) {
+                publishOne(broadcaster, rest, channel);
+                channel = (channel + 1) % workload.channels();
+            }
+            if (++steps % 100 == 0) {
+                publishOne(broadcaster, rest, -1);
+            }
+            next += step;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void publishOne(Broadcaster broadcaster, Pusher rest, int index) {
+        String channel = index < 0 ? Workload.EVERYONE : workload.channel(index);
+        AtomicLong sequence = sequences.computeIfAbsent(channel, name -> new AtomicLong());
+        if (target == Target.PLAIN) {
+            Tick tick = new Tick(sequence.incrementAndGet(), System.nanoTime());
+            PlainChannelsEndpoint.publish(channel, "{\"event\":\"E\",\"channel\":\"" + channel + "\",\"data\":\""
+                    + tick.json().replace("\"", "\\\"") + "\"}");
+        } else if (index < 0 || index % 2 == 0) {
+            broadcaster.channel(channel, "E", data(new Tick(sequence.incrementAndGet(), System.nanoTime())));
+        } else {
+            restPublishers.get(index / 2 % restPublishers.size()).execute(() -> {
+                publisherThreads.add(Thread.currentThread().getId());
+                Result result = rest.trigger(channel, "E", data(new Tick(sequence.incrementAndGet(),
+                        System.nanoTime())));
+                if (result.getStatus() != Result.Status.SUCCESS) {
+                    System.err.println("Endurance: REST publish failed: " + result.getMessage());
+                }
+            });
+        }
+    }
+
+    private static Map<String, Long> data(Tick tick) {
+        Map<String, Long> data = new LinkedHashMap<>();
+        data.put("s", tick.seq());
+        data.put("t", tick.publishedAt());
+        return data;
+    }
+
+    private Sample sample(List<Fleet> fleets, Pusher rest, Meter meter, double seconds, boolean warmup)
+            throws Exception {
+        for (Fleet fleet : fleets) {
+            fleet.send("PAUSE");
+        }
+        for (Fleet fleet : fleets) {
+            fleet.expect("PAUSED");
+        }
+        Thread.sleep(500);
+        Map<String, Set<String>> rested = new HashMap<>();
+        if (target == Target.HERALD) {
+            for (int i = 0; i < workload.presenceChannels(); i++) {
+                Result users = rest.get("/channels/" + workload.channel(i) + "/users");
+                Set<String> ids = new TreeSet<>();
+                JsonParser.parseString(users.getMessage()).getAsJsonObject().getAsJsonArray("users")
+                        .forEach(user -> ids.add(user.getAsJsonObject().get("id").getAsString()));
+                rested.put(workload.channel(i), ids);
+            }
+        }
+        Histogram delays = new Histogram(3);
+        long[] counts = new long[7];
+        Map<String, Set<String>> members = new HashMap<>();
+        Map<String, Map<String, Integer>> views = new HashMap<>();
+        for (Fleet fleet : fleets) {
+            fleet.send("SAMPLE");
+            String[] line = fleet.expect("SAMPLE").split(" ");
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += Long.parseLong(line[i + 1]);
+            }
+            delays.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(line[8])),
+                    0));
+            for (String entry = fleet.next(); !entry.equals("END"); entry = fleet.next()) {
+                String[] parts = entry.split(" ", 4);
+                if (parts[0].equals("MEMBERS")) {
+                    members.computeIfAbsent(parts[1], c -> new TreeSet<>()).addAll(List.of(parts[2].split(",")));
+                } else {
+                    views.computeIfAbsent(parts[1], c -> new HashMap<>())
+                            .merge(parts.length > 3 ? parts[3] : "", Integer.parseInt(parts[2]), Integer::sum);
+                }
+            }
+        }
+        for (Fleet fleet : fleets) {
+            fleet.send("RESUME");
+        }
+        int presenceMismatches = 0;
+        int viewMismatches = 0;
+        if (target == Target.HERALD) {
+            for (int i = 0; i < workload.presenceChannels(); i++) {
+                String channel = workload.channel(i);
+                Set<String> expected = members.getOrDefault(channel, Set.of());
+                if (!rested.get(channel).equals(expected)) {
+                    presenceMismatches++;
+                    System.err.println("Endurance: " + channel + " REST " + rested.get(channel) + " held " + expected);
+                }
+                String wanted = String.join(",", expected);
+                for (Map.Entry<String, Integer> view : views.getOrDefault(channel, Map.of()).entrySet()) {
+                    if (!view.getKey().equals(wanted)) {
+                        viewMismatches += view.getValue();
+                        System.err.println("Endurance: " + view.getValue() + " on " + channel + " see " + view.getKey()
+                                + ", held " + wanted);
+                    }
+                }
+            }
+        }
+        Meter.Reading reading = meter.read(publisherThreads);
+        double deliveredPerSecond = counts[0] / workload.sampleEvery().toSeconds();
+        return new Sample(seconds, warmup, deliveredPerSecond, delays.getValueAtPercentile(50) / 1000.0,
+                delays.getValueAtPercentile(95) / 1000.0, delays.getValueAtPercentile(99) / 1000.0,
+                delays.getMaxValue() / 1000.0, counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
+                presenceMismatches, viewMismatches, reading.heapMb(),
+                counts[0] == 0 ? 0 : reading.cpuNanos() / 1000.0 / counts[0], reading.gcMillis());
+    }
+
+    /** The server process's heap after a GC, CPU time since the last reading (publishers left out), and GC time. */
+    private static final class Meter {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        private long cpu = os.getProcessCpuTime();
+        private long publishers;
+        private long gc = gcMillis();
+
+        record Reading(double heapMb, long cpuNanos, long gcMillis) {
+        }
+
+        Reading read(Set<Long> publisherThreads) {
+            long cpuNow = os.getProcessCpuTime();
+            long publishersNow = publisherThreads.stream().mapToLong(threads::getThreadCpuTime)
+                    .filter(time -> time > 0).sum();
+            long gcNow = gcMillis();
+            // The GC that measures the heap comes after the CPU reading, so that it is not charged to the server.
+            System.gc();
+            double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
+            Reading reading = new Reading(heap, cpuNow - cpu - Math.max(0, publishersNow - publishers), gcNow - gc);
+            cpu = os.getProcessCpuTime();
+            publishers = publishersNow;
+            gc = gcMillis();
+            return reading;
+        }
+
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        }
+    }
+
+    /** A client process and the lines it says. */
+    private record Fleet(Process process, BufferedReader lines, Writer commands) {
+        static Fleet start(HeraldServer server, Target target, Workload workload, int index) throws IOException {
+            String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+            Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), LoadFleet.class.getName(),
+                    "ws://127.0.0.1:" + server.port(), target == Target.HERALD ? "herald" : "plain", KEY, SECRET,
+                    workload.encode(), String.valueOf(index))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return new Fleet(process, new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)), new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        }
+
+        void send(String command) throws IOException {
+            commands.write(command + "\n");
+            commands.flush();
+        }
+
+        String next() throws IOException {
+            String line = lines.readLine();
+            if (line == null) {
+                throw new IllegalStateException("A client process stopped: exit " + waitForExit());
+            }
+            return line;
+        }
+
+        String expect(String word) throws IOException {
+            String line = next();
+            if (!line.startsWith(word)) {
+                throw new IllegalStateException("A client process said '" + line + "' instead of " + word);
+            }
+            return line;
+        }
+
+        private int waitForExit() {
+            try {
+                return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            } catch (InterruptedException e) {
+                return -1;
+            }
+        }
+
+        void close() {
+            try {
+                commands.close();
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+}
