@@ -12,6 +12,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -33,7 +37,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One endurance run against one server of a {@link HeraldServer}: Herald's {@code local} server, or the plain
- * endpoint beside it ({@link PlainChannelsEndpoint}) as the baseline. Client processes ({@link LoadFleet}) hold the
+ * endpoint beside it ({@link PlainChannelsEndpoint}, published to over HTTP by {@link PlainPublishResource}) as the
+ * baseline. Client processes ({@link LoadFleet}) hold the
  * subscribers; this process publishes (half through {@code Broadcaster}, half through the REST API with
  * pusher-http-java, each channel always through the same one so that its sequence is ordered), and every sample
  * pauses the churn, compares each presence channel's members as the REST API gives them with the subscribers that
@@ -117,6 +122,7 @@ final class EnduranceRun {
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final List<ExecutorService> restPublishers = new ArrayList<>();
     private final Set<Long> publisherThreads = ConcurrentHashMap.newKeySet();
+    private final HttpClient http = HttpClient.newHttpClient();
     private volatile boolean publishing = true;
 
     private EnduranceRun(HeraldServer server, Target target, Workload workload) {
@@ -218,24 +224,45 @@ final class EnduranceRun {
         }
     }
 
+    // A channel is always published the same way, so that its sequence stays in order: even channels (and the one
+    // everyone has) in this thread, odd ones over HTTP from one thread per quarter of them.
     private void publishOne(Broadcaster broadcaster, Pusher rest, int index) {
         String channel = index < 0 ? Workload.EVERYONE : workload.channel(index);
         AtomicLong sequence = sequences.computeIfAbsent(channel, name -> new AtomicLong());
-        if (target == Target.PLAIN) {
+        if (index < 0 || index % 2 == 0) {
             Tick tick = new Tick(sequence.incrementAndGet(), System.nanoTime());
-            PlainChannelsEndpoint.publish(channel, "{\"event\":\"E\",\"channel\":\"" + channel + "\",\"data\":\""
-                    + tick.json().replace("\"", "\\\"") + "\"}");
-        } else if (index < 0 || index % 2 == 0) {
-            broadcaster.channel(channel, "E", data(new Tick(sequence.incrementAndGet(), System.nanoTime())));
-        } else {
-            restPublishers.get(index / 2 % restPublishers.size()).execute(() -> {
-                publisherThreads.add(Thread.currentThread().getId());
-                Result result = rest.trigger(channel, "E", data(new Tick(sequence.incrementAndGet(),
-                        System.nanoTime())));
-                if (result.getStatus() != Result.Status.SUCCESS) {
-                    System.err.println("Endurance: REST publish failed: " + result.getMessage());
-                }
-            });
+            if (target == Target.PLAIN) {
+                PlainChannelsEndpoint.publish(channel, "{\"event\":\"E\",\"channel\":\"" + channel
+                        + "\",\"data\":\"" + tick.json().replace("\"", "\\\"") + "\"}");
+            } else {
+                broadcaster.channel(channel, "E", data(tick));
+            }
+            return;
+        }
+        restPublishers.get(index / 2 % restPublishers.size()).execute(() -> {
+            publisherThreads.add(Thread.currentThread().getId());
+            Tick tick = new Tick(sequence.incrementAndGet(), System.nanoTime());
+            if (target == Target.PLAIN) {
+                postPlain(channel, tick);
+                return;
+            }
+            Result result = rest.trigger(channel, "E", data(tick));
+            if (result.getStatus() != Result.Status.SUCCESS) {
+                System.err.println("Endurance: REST publish failed: " + result.getMessage());
+            }
+        });
+    }
+
+    private void postPlain(String channel, Tick tick) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/plain-events?channel=" + channel))
+                    .POST(HttpRequest.BodyPublishers.ofString(tick.json())).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 300) {
+                System.err.println("Endurance: plain publish failed: " + response.statusCode());
+            }
+        } catch (IOException | InterruptedException e) {
+            System.err.println("Endurance: plain publish failed: " + e);
         }
     }
 

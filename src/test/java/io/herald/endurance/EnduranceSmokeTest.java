@@ -21,7 +21,8 @@ class EnduranceSmokeTest {
         File csv = new File("target/endurance/smoke.csv");
         csv.getParentFile().mkdirs();
         EnduranceRun.Outcome outcome;
-        try (HeraldServer server = HeraldServer.atRoot(EnduranceRun.localConfig(), PlainChannelsEndpoint.class)) {
+        try (HeraldServer server = HeraldServer.atRoot(EnduranceRun.localConfig(), PlainChannelsEndpoint.class,
+                PlainPublishResource.class)) {
             outcome = EnduranceRun.run(server, EnduranceRun.Target.HERALD, Workload.SMOKE, csv);
         }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One client connection: its socket id, what it subscribed to (and as which presence member), who it signed in
@@ -35,6 +36,7 @@ final class LocalSocket {
     private volatile boolean overCapacity;
     private volatile int closeCode;
     private volatile String closeReason;
+    private final Consumer<Throwable> whenWritten = this::written;
     private long rateWindowStart;
     private int eventsInWindow;
 
@@ -87,6 +89,15 @@ final class LocalSocket {
 
     /** Queues a frame and writes it; a client that lets {@code maxPendingFrames} pile up is disconnected (4100). */
     void send(String frame) {
+        // The common case, a client that keeps up: nothing queued and no write under way, so the frame is written
+        // at once, without a queue node (what a plain endpoint's broadcast costs).
+        if (!overCapacity && !closing && pending.isEmpty() && writing.compareAndSet(false, true)) {
+            if (pending.isEmpty() && !closed.get()) {
+                writeLoop(frame);
+                return;
+            }
+            writing.set(false);
+        }
         offer(frame);
         flush();
     }
@@ -113,7 +124,7 @@ final class LocalSocket {
             return;
         }
         if (!pending.isEmpty() && writing.compareAndSet(false, true)) {
-            writeLoop();
+            writeLoop(null);
         }
     }
 
@@ -129,7 +140,7 @@ final class LocalSocket {
         closing = true;
         closeWhenWritten = true;
         if (writing.compareAndSet(false, true)) {
-            writeLoop();
+            writeLoop(null);
         }
     }
 
@@ -149,11 +160,18 @@ final class LocalSocket {
         }
     }
 
-    // Called by the thread that set 'writing'. A write that completes inside outbox.send (on this thread) is
-    // continued by this loop rather than by recursion, so a long queue cannot overflow the stack.
-    private void writeLoop() {
+    // Called by the thread that set 'writing', with a frame to write before the queue (or null). A write that
+    // completes inside outbox.send (on this thread) is continued by this loop rather than by recursion, so a long
+    // queue cannot overflow the stack.
+    private void writeLoop(String first) {
+        String next = first;
         while (true) {
-            String next = pending.poll();
+            if (next == null) {
+                next = pending.poll();
+                if (next != null) {
+                    pendingCount.decrementAndGet();
+                }
+            }
             if (next == null && closeWhenWritten) {
                 close(closeCode, closeReason);
                 return;
@@ -165,12 +183,12 @@ final class LocalSocket {
                 }
                 continue;
             }
-            pendingCount.decrementAndGet();
             writer = Thread.currentThread();
             completedInSend = false;
             inSend = true;
-            outbox.send(next, this::written);
+            outbox.send(next, whenWritten);
             inSend = false;
+            next = null;
             if (!completedInSend) {
                 return;
             }
@@ -186,7 +204,7 @@ final class LocalSocket {
         if (inSend && Thread.currentThread() == writer) {
             completedInSend = true;
         } else {
-            writeLoop();
+            writeLoop(null);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -70,11 +71,24 @@ public class LocalWebSocketEndpoint {
     }
 
     /** Frames go out through the session's asynchronous remote, one at a time (LocalSocket orders them). */
-    private record SessionFrames(Session session) implements FrameSink {
+    private static final class SessionFrames implements FrameSink {
+        private final Session session;
+        // A connection writes one frame at a time and always tells the same callback: one handler, not one per frame.
+        private Consumer<Throwable> handled;
+        private SendHandler handler;
+
+        SessionFrames(Session session) {
+            this.session = session;
+        }
+
         @Override
         public void send(String frame, Consumer<Throwable> done) {
+            if (done != handled) {
+                handler = result -> done.accept(result.isOK() ? null : result.getException());
+                handled = done;
+            }
             try {
-                session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
+                session.getAsyncRemote().sendText(frame, handler);
             } catch (RuntimeException e) {
                 done.accept(e);
             }
