@@ -11,15 +11,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.GarbageCollectorMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -36,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * One endurance run against one server of a {@link HeraldServer}: Herald's {@code local} server, or the plain
- * endpoint beside it ({@link PlainChannelsEndpoint}, published to over HTTP by {@link PlainPublishResource}) as the
+ * One endurance run against a {@link Deployment}: Herald's {@code local} server (in this process, or instances of a
+ * cluster in processes of their own), or the plain endpoint beside it ({@link PlainChannelsEndpoint}, published to over HTTP by {@link PlainPublishResource}) as the
  * baseline. Client processes ({@link LoadFleet}) hold the
  * subscribers; this process publishes (half through {@code Broadcaster}, half through the REST API with
  * pusher-http-java, each channel always through the same one so that its sequence is ordered), and every sample
@@ -72,21 +70,25 @@ final class EnduranceRun {
      */
     record Sample(double seconds, boolean warmup, double deliveredPerSecond, double p50, double p95, double p99,
             double max, long lost, long duplicated, long outOfOrder, long errors, long open, long churned,
-            int presenceMismatches,
+            long reconnects, int presenceMismatches,
             int viewMismatches, double heapMb, double cpuMicrosPerMessage, long gcMillis) {
 
         static final String CSV_HEADER = "seconds,warmup,delivered_per_s,p50_ms,p95_ms,p99_ms,max_ms,lost,duplicated,"
-                + "out_of_order,errors,open,churned,presence_mismatches,view_mismatches,heap_mb,cpu_us_per_msg,gc_ms";
+                + "out_of_order,errors,open,churned,reconnects,presence_mismatches,view_mismatches,heap_mb,cpu_us_per_msg,gc_ms";
 
         String csv() {
-            return String.format(java.util.Locale.ROOT, "%.1f,%b,%.0f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%.2f,%d",
+            return String.format(java.util.Locale.ROOT, "%.1f,%b,%.0f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.1f,%.2f,%d",
                     seconds, warmup, deliveredPerSecond, p50, p95, p99, max, lost, duplicated, outOfOrder, errors,
-                    open, churned, presenceMismatches, viewMismatches, heapMb, cpuMicrosPerMessage, gcMillis);
+                    open, churned, reconnects, presenceMismatches, viewMismatches, heapMb, cpuMicrosPerMessage, gcMillis);
         }
     }
 
-    /** The run's samples, and what the fleets found at the end (tail losses, subscribers that never heard anything). */
-    record Outcome(Target target, Workload workload, List<Sample> samples, long lost, long silent) {
+    /**
+     * The run's samples, what the fleets found at the end (tail losses, subscribers that never heard anything), and
+     * the events no instance took within a minute (reported to the publisher, so not lost).
+     */
+    record Outcome(Target target, Workload workload, List<Sample> samples, long lost, long silent,
+            long publishFailures) {
         List<Sample> measured() {
             return samples.stream().filter(sample -> !sample.warmup()).toList();
         }
@@ -116,49 +118,78 @@ final class EnduranceRun {
         }
     }
 
-    private final HeraldServer server;
+    private final Deployment deployment;
     private final Target target;
     private final Workload workload;
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final List<ExecutorService> restPublishers = new ArrayList<>();
     private final Set<Long> publisherThreads = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, Integer> routes = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService faults =
+            Executors.newSingleThreadScheduledExecutor();
+    private final AtomicLong publishFailures = new AtomicLong();
     private volatile boolean publishing = true;
 
-    private EnduranceRun(HeraldServer server, Target target, Workload workload) {
-        this.server = server;
+    private EnduranceRun(Deployment deployment, Target target, Workload workload) {
+        this.deployment = deployment;
         this.target = target;
         this.workload = workload;
     }
 
-    /** Runs {@code workload} against {@code target}, writing its samples to {@code csv}. */
+    /** Runs {@code workload} against {@code target} of a server in this process, writing its samples to {@code csv}. */
     static Outcome run(HeraldServer server, Target target, Workload workload, File csv) throws Exception {
-        return new EnduranceRun(server, target, workload).run(csv);
+        return run(Deployment.inProcess(server), target, workload, csv);
     }
 
-    private Outcome run(File csv) throws Exception {
+    /** Runs {@code workload} against {@code target} of {@code deployment}, writing its samples to {@code csv}. */
+    static Outcome run(Deployment deployment, Target target, Workload workload, File csv) throws Exception {
+        return run(deployment, target, workload, csv, List.of());
+    }
+
+    /** As {@link #run(Deployment, Target, Workload, File)}, with faults at given times after the start. */
+    static Outcome run(Deployment deployment, Target target, Workload workload, File csv, List<Fault> faults)
+            throws Exception {
+        return new EnduranceRun(deployment, target, workload).run(csv, faults);
+    }
+
+    /** Something done to the deployment {@code at} after the run's start (an instance killed, Redis restarted). */
+    record Fault(Duration at, String what, Runnable action) {
+    }
+
+    private Outcome run(File csv, List<Fault> scheduled) throws Exception {
         List<Fleet> fleets = new ArrayList<>();
         for (int i = 0; i < workload.fleets(); i++) {
-            fleets.add(Fleet.start(server, target, workload, i));
+            fleets.add(Fleet.start(deployment, target, workload, i));
         }
         for (Fleet fleet : fleets) {
             fleet.expect("READY");
         }
-        try (Pusher rest = new Pusher(APP_ID, KEY, SECRET); Writer out = new java.io.FileWriter(csv,
-                StandardCharsets.UTF_8)) {
-            rest.setHost("127.0.0.1:" + server.port());
+        List<Pusher> rests = new ArrayList<>();
+        for (int port : deployment.ports()) {
+            Pusher rest = new Pusher(APP_ID, KEY, SECRET);
+            rest.setHost("127.0.0.1:" + port);
+            rests.add(rest);
+        }
+        try (Writer out = new java.io.FileWriter(csv, StandardCharsets.UTF_8)) {
             out.write(Sample.CSV_HEADER + "\n");
-            Thread publisher = new Thread(() -> publish(rest), "endurance-publisher");
+            Thread publisher = new Thread(() -> publish(rests), "endurance-publisher");
             publisher.start();
             long start = System.nanoTime();
+            for (Fault fault : scheduled) {
+                faults.schedule(() -> {
+                    System.out.printf("Endurance: %s at %.0f s%n", fault.what(), (System.nanoTime() - start) / 1e9);
+                    fault.action().run();
+                }, fault.at().toMillis(), TimeUnit.MILLISECONDS);
+            }
             long end = start + workload.warmup().plus(workload.duration()).toNanos();
             List<Sample> samples = new ArrayList<>();
-            Meter meter = new Meter();
+            Deployment.Meter meter = deployment.meters().get();
             long next = start + workload.sampleEvery().toNanos();
             while (next <= end) {
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
                 double seconds = (next - start) / 1e9;
-                Sample sample = sample(fleets, rest, meter, seconds, seconds <= workload.warmup().toSeconds());
+                Sample sample = sample(fleets, rests, meter, seconds, seconds <= workload.warmup().toSeconds());
                 samples.add(sample);
                 out.write(sample.csv() + "\n");
                 out.flush();
@@ -183,14 +214,19 @@ final class EnduranceRun {
                 silent += Long.parseLong(done[2]);
             }
             fleets.forEach(Fleet::close);
-            return new Outcome(target, workload, samples, lost, silent);
+            faults.shutdownNow();
+            return new Outcome(target, workload, samples, lost, silent, publishFailures.get());
+        } finally {
+            for (Pusher rest : rests) {
+                rest.close();
+            }
         }
     }
 
     // Paced in 10 ms steps; the channels in turn; every second one event on the channel everyone has.
-    private void publish(Pusher rest) {
+    private void publish(List<Pusher> rests) {
         publisherThreads.add(Thread.currentThread().getId());
-        Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
+        Broadcaster broadcaster = deployment.broadcaster().orElse(null);
         for (int i = 0; i < 4; i++) {
             restPublishers.add(Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "endurance-rest");
@@ -206,11 +242,11 @@ final class EnduranceRun {
         while (publishing) {
             due += workload.eventsPerSecond() / 100.0;
             for (; due >= 1; due--) {
-                publishOne(broadcaster, rest, channel);
+                publishOne(broadcaster, rests, channel);
                 channel = (channel + 1) % workload.channels();
             }
             if (++steps % 100 == 0) {
-                publishOne(broadcaster, rest, -1);
+                publishOne(broadcaster, rests, -1);
             }
             next += step;
             long wait = next - System.nanoTime();
@@ -224,12 +260,14 @@ final class EnduranceRun {
         }
     }
 
-    // A channel is always published the same way, so that its sequence stays in order: even channels (and the one
-    // everyone has) in this thread, odd ones over HTTP from one thread per quarter of them.
-    private void publishOne(Broadcaster broadcaster, Pusher rest, int index) {
+    // A channel is always published the same way, so that its sequence stays in order: with a server in this
+    // process, even channels (and the one everyone has) in this thread and odd ones over HTTP from one thread per
+    // quarter of them; with instances, every channel over HTTP to the same instance, from the same thread.
+    private void publishOne(Broadcaster broadcaster, List<Pusher> rests, int index) {
         String channel = index < 0 ? Workload.EVERYONE : workload.channel(index);
         AtomicLong sequence = sequences.computeIfAbsent(channel, name -> new AtomicLong());
-        if (index < 0 || index % 2 == 0) {
+        boolean here = target == Target.PLAIN || broadcaster != null;
+        if (here && (index < 0 || index % 2 == 0)) {
             Tick tick = new Tick(sequence.incrementAndGet(), System.nanoTime());
             if (target == Target.PLAIN) {
                 PlainChannelsEndpoint.publish(channel, "{\"event\":\"E\",\"channel\":\"" + channel
@@ -239,24 +277,50 @@ final class EnduranceRun {
             }
             return;
         }
-        restPublishers.get(index / 2 % restPublishers.size()).execute(() -> {
+        int slot = Math.max(0, index);
+        restPublishers.get((here ? slot / 2 : slot) % restPublishers.size()).execute(() -> {
             publisherThreads.add(Thread.currentThread().getId());
             Tick tick = new Tick(sequence.incrementAndGet(), System.nanoTime());
             if (target == Target.PLAIN) {
                 postPlain(channel, tick);
                 return;
             }
-            Result result = rest.trigger(channel, "E", data(tick));
-            if (result.getStatus() != Result.Status.SUCCESS) {
-                System.err.println("Endurance: REST publish failed: " + result.getMessage());
-            }
+            publishOverRest(rests, channel, slot, tick);
         });
+    }
+
+    // An instance that refuses (503: the cluster is away) or does not answer is tried again, the next instance after
+    // it, for up to a minute; the channel then stays with the instance that took it, so its sequence stays in order.
+    private void publishOverRest(List<Pusher> rests, String channel, int slot, Tick tick) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        int instance = routes.computeIfAbsent(channel, name -> slot % rests.size());
+        while (true) {
+            Result result = rests.get(instance).trigger(channel, "E", data(tick));
+            if (result.getStatus() == Result.Status.SUCCESS) {
+                routes.put(channel, instance);
+                return;
+            }
+            if (System.nanoTime() > deadline || result.getStatus() != Result.Status.SERVER_ERROR
+                    && result.getStatus() != Result.Status.NETWORK_ERROR) {
+                publishFailures.incrementAndGet();
+                System.err.println("Endurance: REST publish failed: " + result.getStatus() + " "
+                        + result.getMessage());
+                return;
+            }
+            instance = (instance + 1) % rests.size();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void postPlain(String channel, Tick tick) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.port() + "/plain-events?channel=" + channel))
+                    + deployment.ports().get(0) + "/plain-events?channel=" + channel))
                     .POST(HttpRequest.BodyPublishers.ofString(tick.json())).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 300) {
                 System.err.println("Endurance: plain publish failed: " + response.statusCode());
@@ -273,7 +337,8 @@ final class EnduranceRun {
         return data;
     }
 
-    private Sample sample(List<Fleet> fleets, Pusher rest, Meter meter, double seconds, boolean warmup)
+    private Sample sample(List<Fleet> fleets, List<Pusher> rests, Deployment.Meter meter, double seconds,
+            boolean warmup)
             throws Exception {
         for (Fleet fleet : fleets) {
             fleet.send("PAUSE");
@@ -282,18 +347,30 @@ final class EnduranceRun {
             fleet.expect("PAUSED");
         }
         Thread.sleep(500);
-        Map<String, Set<String>> rested = new HashMap<>();
+        // Every instance answers for the whole cluster: each is asked.
+        List<Map<String, Set<String>>> rested = new ArrayList<>();
         if (target == Target.HERALD) {
-            for (int i = 0; i < workload.presenceChannels(); i++) {
-                Result users = rest.get("/channels/" + workload.channel(i) + "/users");
-                Set<String> ids = new TreeSet<>();
-                JsonParser.parseString(users.getMessage()).getAsJsonObject().getAsJsonArray("users")
-                        .forEach(user -> ids.add(user.getAsJsonObject().get("id").getAsString()));
-                rested.put(workload.channel(i), ids);
+            instances:
+            for (Pusher rest : rests) {
+                Map<String, Set<String>> users = new HashMap<>();
+                for (int i = 0; i < workload.presenceChannels(); i++) {
+                    Result answer = rest.get("/channels/" + workload.channel(i) + "/users");
+                    Set<String> ids = new TreeSet<>();
+                    if (answer.getStatus() == Result.Status.NETWORK_ERROR) {
+                        continue instances;  // an instance a fault killed
+                    } else if (answer.getStatus() != Result.Status.SUCCESS) {
+                        ids.add("(unanswered: " + answer.getStatus() + ")");
+                    } else {
+                        JsonParser.parseString(answer.getMessage()).getAsJsonObject().getAsJsonArray("users")
+                                .forEach(user -> ids.add(user.getAsJsonObject().get("id").getAsString()));
+                    }
+                    users.put(workload.channel(i), ids);
+                }
+                rested.add(users);
             }
         }
         Histogram delays = new Histogram(3);
-        long[] counts = new long[7];
+        long[] counts = new long[8];
         Map<String, Set<String>> members = new HashMap<>();
         Map<String, Map<String, Integer>> views = new HashMap<>();
         for (Fleet fleet : fleets) {
@@ -302,7 +379,7 @@ final class EnduranceRun {
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += Long.parseLong(line[i + 1]);
             }
-            delays.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(line[8])),
+            delays.add(Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(line[9])),
                     0));
             for (String entry = fleet.next(); !entry.equals("END"); entry = fleet.next()) {
                 String[] parts = entry.split(" ", 4);
@@ -323,9 +400,12 @@ final class EnduranceRun {
             for (int i = 0; i < workload.presenceChannels(); i++) {
                 String channel = workload.channel(i);
                 Set<String> expected = members.getOrDefault(channel, Set.of());
-                if (!rested.get(channel).equals(expected)) {
-                    presenceMismatches++;
-                    System.err.println("Endurance: " + channel + " REST " + rested.get(channel) + " held " + expected);
+                for (Map<String, Set<String>> users : rested) {
+                    if (!users.get(channel).equals(expected)) {
+                        presenceMismatches++;
+                        System.err.println("Endurance: " + channel + " REST " + users.get(channel) + " held "
+                                + expected);
+                    }
                 }
                 String wanted = String.join(",", expected);
                 for (Map.Entry<String, Integer> view : views.getOrDefault(channel, Map.of()).entrySet()) {
@@ -337,55 +417,23 @@ final class EnduranceRun {
                 }
             }
         }
-        Meter.Reading reading = meter.read(publisherThreads);
+        Deployment.Reading reading = meter.read(publisherThreads);
         double deliveredPerSecond = counts[0] / workload.sampleEvery().toSeconds();
         return new Sample(seconds, warmup, deliveredPerSecond, delays.getValueAtPercentile(50) / 1000.0,
                 delays.getValueAtPercentile(95) / 1000.0, delays.getValueAtPercentile(99) / 1000.0,
                 delays.getMaxValue() / 1000.0, counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],
-                presenceMismatches, viewMismatches, reading.heapMb(),
+                counts[7], presenceMismatches, viewMismatches, reading.heapMb(),
                 counts[0] == 0 ? 0 : reading.cpuNanos() / 1000.0 / counts[0], reading.gcMillis());
-    }
-
-    /** The server process's heap after a GC, CPU time since the last reading (publishers left out), and GC time. */
-    private static final class Meter {
-        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        private final com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        private long cpu = os.getProcessCpuTime();
-        private long publishers;
-        private long gc = gcMillis();
-
-        record Reading(double heapMb, long cpuNanos, long gcMillis) {
-        }
-
-        Reading read(Set<Long> publisherThreads) {
-            long cpuNow = os.getProcessCpuTime();
-            long publishersNow = publisherThreads.stream().mapToLong(threads::getThreadCpuTime)
-                    .filter(time -> time > 0).sum();
-            long gcNow = gcMillis();
-            // The GC that measures the heap comes after the CPU reading, so that it is not charged to the server.
-            System.gc();
-            double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024.0 / 1024.0;
-            Reading reading = new Reading(heap, cpuNow - cpu - Math.max(0, publishersNow - publishers), gcNow - gc);
-            cpu = os.getProcessCpuTime();
-            publishers = publishersNow;
-            gc = gcMillis();
-            return reading;
-        }
-
-        private static long gcMillis() {
-            return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-        }
     }
 
     /** A client process and the lines it says. */
     private record Fleet(Process process, BufferedReader lines, Writer commands) {
-        static Fleet start(HeraldServer server, Target target, Workload workload, int index) throws IOException {
+        static Fleet start(Deployment deployment, Target target, Workload workload, int index) throws IOException {
             String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
             Process process = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
                     System.getProperty("java.class.path"), LoadFleet.class.getName(),
-                    "ws://127.0.0.1:" + server.port(), target == Target.HERALD ? "herald" : "plain", KEY, SECRET,
+                    String.join(",", deployment.ports().stream().map(port -> "ws://127.0.0.1:" + port).toList()),
+                    target == Target.HERALD ? "herald" : "plain", KEY, SECRET,
                     workload.encode(), String.valueOf(index))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             return new Fleet(process, new BufferedReader(new InputStreamReader(process.getInputStream(),

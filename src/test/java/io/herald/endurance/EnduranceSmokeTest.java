@@ -34,6 +34,8 @@ class EnduranceSmokeTest {
         assertThat(outcome.total(EnduranceRun.Sample::duplicated)).as("received twice").isZero();
         assertThat(outcome.total(EnduranceRun.Sample::outOfOrder)).as("out of order").isZero();
         assertThat(outcome.total(EnduranceRun.Sample::errors)).as("errors the clients saw").isZero();
+        assertThat(outcome.total(EnduranceRun.Sample::reconnects)).as("connections the server dropped").isZero();
+        assertThat(outcome.publishFailures()).as("events the server refused").isZero();
         assertThat(outcome.total(EnduranceRun.Sample::presenceMismatches)).as("REST members unlike the holders")
                 .isZero();
         assertThat(outcome.total(EnduranceRun.Sample::viewMismatches)).as("subscribers with a wrong member list")

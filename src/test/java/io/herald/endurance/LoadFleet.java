@@ -39,14 +39,15 @@ import org.HdrHistogram.Recorder;
  * the plain endpoint. It counts, per subscriber and channel, what was lost, received twice or out of order, and the
  * delay from publishing; it replaces {@code churn-per-second / fleets} subscribers every second.
  *
- * <p>Arguments: {@code server-url mode(herald|plain) key secret workload fleet-index}. Prints {@code READY n} once
+ * <p>Arguments: {@code server-urls (comma-separated; subscriber i connects to the i % n-th) mode(herald|plain) key secret workload fleet-index}. Prints {@code READY n} once
  * its subscribers are subscribed, then answers commands on standard input, one per line: {@code PAUSE} (stops churn,
  * prints {@code PAUSED} when no replacement is under way), {@code RESUME}, {@code SAMPLE} (prints one {@code SAMPLE}
- * line of counts (delivered, lost, duplicated, out of order, errors, subscribed, replaced) and the delay histogram since the last, the presence lines, then {@code END}), {@code FINAL
+ * line of counts (delivered, lost, duplicated, out of order, errors, subscribed, replaced, connections lost
+ * and made again) and the delay histogram since the last, the presence lines, then {@code END}), {@code FINAL
  * channel:seq ...} (waits for the last events, prints {@code DONE lost silent}); exits when standard input closes.
  */
 public final class LoadFleet {
-    private final URI server;
+    private final List<URI> servers;
     private final boolean herald;
     private final String key;
     private final String secret;
@@ -61,11 +62,17 @@ public final class LoadFleet {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicInteger replacing = new AtomicInteger();
     private final AtomicLong churned = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fleet-later");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final CountDownLatch ready;
     private volatile boolean churning = true;
 
-    private LoadFleet(URI server, boolean herald, String key, String secret, Workload workload, int fleet) {
-        this.server = server;
+    private LoadFleet(List<URI> servers, boolean herald, String key, String secret, Workload workload, int fleet) {
+        this.servers = servers;
         this.herald = herald;
         this.key = key;
         this.secret = secret;
@@ -77,7 +84,8 @@ public final class LoadFleet {
     }
 
     public static void main(String[] args) throws Exception {
-        LoadFleet fleet = new LoadFleet(URI.create(args[0]), args[1].equals("herald"), args[2], args[3],
+        LoadFleet fleet = new LoadFleet(java.util.Arrays.stream(args[0].split(",")).map(URI::create).toList(),
+                args[1].equals("herald"), args[2], args[3],
                 Workload.decode(args[4]), Integer.parseInt(args[5]));
         fleet.run();
     }
@@ -144,7 +152,7 @@ public final class LoadFleet {
         long open = subscribers.stream().filter(Subscriber::isSubscribed).count();
         say("SAMPLE " + delivered.getAndSet(0) + " " + lost.getAndSet(0) + " " + duplicated.getAndSet(0) + " "
                 + outOfOrder.getAndSet(0) + " " + errors.getAndSet(0) + " " + open + " " + churned.getAndSet(0) + " "
-                + encoded);
+                + reconnects.getAndSet(0) + " " + encoded);
         Map<String, Set<String>> members = new HashMap<>();
         Map<String, Map<String, Integer>> views = new HashMap<>();
         for (Subscriber subscriber : subscribers) {
@@ -184,19 +192,25 @@ public final class LoadFleet {
     private final class Subscriber implements WebSocket.Listener {
         final String channel;
         final String user;
+        private int serverIndex;
+        private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile String socketId;
         final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
         final Set<String> confirmed = ConcurrentHashMap.newKeySet();
         final Set<String> view = ConcurrentHashMap.newKeySet();
         private final StringBuilder partial = new StringBuilder();
         private volatile WebSocket socket;
         private volatile boolean counted;
-        private volatile boolean replacing;
+        // Closed by the churn, to connect again at once; and a replacement not yet subscribed again.
+        private volatile boolean closingForChurn;
+        private volatile boolean churnPending;
         private volatile long connectedAt;
         private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
         Subscriber(int index, String channel) {
             this.channel = channel;
             this.user = "u" + index;
+            this.serverIndex = index;
         }
 
         CompletableFuture<WebSocket> connect() {
@@ -207,18 +221,20 @@ public final class LoadFleet {
             }
             view.clear();
             connectedAt = System.nanoTime();
+            URI server = servers.get(serverIndex % servers.size());
             URI uri = herald ? server.resolve("/app/" + key + "?protocol=7&client=endurance&version=1")
                     : server.resolve("/plain?c=" + Workload.EVERYONE + "," + channel);
             return http.newWebSocketBuilder().buildAsync(uri, this).thenApply(opened -> socket = opened);
         }
 
         boolean isSubscribed() {
-            return !replacing && confirmed.size() == 2;
+            return !closingForChurn && !recovering.get() && confirmed.size() == 2;
         }
 
         // Leaves, and once the server closed the connection, connects again as the same user.
         void replace() {
-            replacing = true;
+            closingForChurn = true;
+            churnPending = true;
             confirmed.clear();
             WebSocket closing = socket;
             synchronized (this) {
@@ -276,26 +292,44 @@ public final class LoadFleet {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            if (replacing) {
-                replacing = false;
+            if (closingForChurn) {
+                closingForChurn = false;
                 connect().whenComplete((opened, failure) -> {
                     if (failure != null) {
-                        errors.incrementAndGet();
-                        System.err.println("Fleet: reconnect failed: " + failure);
-                        LoadFleet.this.replacing.decrementAndGet();
+                        lostConnection();
                     }
                 });
             } else {
-                errors.incrementAndGet();
-                System.err.println("Fleet: " + user + " closed by the server: " + statusCode + " " + reason);
+                lostConnection();
             }
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            errors.incrementAndGet();
-            System.err.println("Fleet: " + user + ": " + error);
+            lostConnection();
+        }
+
+        // The server closed the connection or went away: as pusher-js does, connect again a second later, to the next
+        // instance. What it misses meanwhile is not a loss: a new connection starts counting afresh.
+        private void lostConnection() {
+            if (!recovering.compareAndSet(false, true)) {
+                return;
+            }
+            confirmed.clear();
+            closingForChurn = false;
+            if (churnPending) {
+                churnPending = false;
+                LoadFleet.this.replacing.decrementAndGet();
+            }
+            reconnects.incrementAndGet();
+            serverIndex++;
+            later.schedule(() -> connect().whenComplete((opened, failure) -> {
+                recovering.set(false);
+                if (failure != null) {
+                    lostConnection();
+                }
+            }), 1, TimeUnit.SECONDS);
         }
 
         private void handle(WebSocket webSocket, String frame) {
@@ -308,8 +342,13 @@ public final class LoadFleet {
             String event = json.get("event").getAsString();
             String name = json.has("channel") ? json.get("channel").getAsString() : null;
             switch (event) {
-                case "pusher:connection_established" -> subscribe(webSocket,
-                        data(json).get("socket_id").getAsString());
+                case "pusher:connection_established" -> {
+                    socketId = data(json).get("socket_id").getAsString();
+                    subscribe(webSocket, socketId);
+                }
+                // The cluster could not count a presence member (Redis away): ask again a second later.
+                case "pusher:subscription_error" -> later.schedule(() -> send(webSocket, subscription(socketId, name)),
+                        1, TimeUnit.SECONDS);
                 case "pusher_internal:subscription_succeeded" -> {
                     if (name.startsWith("presence-")) {
                         data(json).getAsJsonObject("presence").getAsJsonArray("ids")
@@ -334,7 +373,8 @@ public final class LoadFleet {
             if (!counted) {
                 counted = true;
                 ready.countDown();
-            } else {
+            } else if (churnPending) {
+                churnPending = false;
                 churned.incrementAndGet();
                 LoadFleet.this.replacing.decrementAndGet();
             }
