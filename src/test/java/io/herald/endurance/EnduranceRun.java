@@ -203,7 +203,8 @@ final class EnduranceRun {
             }
             StringBuilder last = new StringBuilder("FINAL");
             sequences.forEach((channel, seq) -> last.append(' ').append(channel).append(':').append(seq.get()));
-            long lost = 0;
+            // What the samples counted, and what was lost after the last of them (the fleets' DONE).
+            long lost = samples.stream().mapToLong(Sample::lost).sum();
             long silent = 0;
             for (Fleet fleet : fleets) {
                 fleet.send(last.toString());
