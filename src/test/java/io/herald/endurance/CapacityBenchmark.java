@@ -4,7 +4,6 @@ import io.herald.testing.HeraldServer;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +18,7 @@ import java.util.Map;
 public final class CapacityBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : System.getProperty("endurance.args", "").trim().split("\\s+")) {
-            if (arg.contains("=")) {
-                values.put(arg.split("=", 2)[0], arg.split("=", 2)[1]);
-            }
-        }
+        Map<String, String> values = Workload.settings(args);
         List<Integer> rates = new ArrayList<>();
         for (String rate : values.getOrDefault("rates", "1000,2000,3000,4000,6000,8000").split(",")) {
             rates.add(Integer.parseInt(rate));

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,12 +24,7 @@ import java.util.concurrent.TimeUnit;
 public final class ClusterEnduranceBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        for (String arg : System.getProperty("endurance.args", "").trim().split("\\s+")) {
-            if (arg.contains("=")) {
-                values.put(arg.split("=", 2)[0], arg.split("=", 2)[1]);
-            }
-        }
+        Map<String, String> values = Workload.settings(args);
         int instances = Integer.parseInt(values.getOrDefault("instances", "3"));
         boolean faults = Boolean.parseBoolean(values.getOrDefault("faults", "false"));
         values.remove("instances");

@@ -2,7 +2,6 @@ package io.herald.endurance;
 
 import io.herald.testing.HeraldServer;
 import java.io.File;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,15 +15,7 @@ import java.util.Map;
 public final class EnduranceBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        List<String> given = new java.util.ArrayList<>(List.of(args));
-        given.addAll(List.of(System.getProperty("endurance.args", "").trim().split("\\s+")));
-        for (String arg : given) {
-            if (arg.contains("=")) {
-                String[] parts = arg.split("=", 2);
-                values.put(parts[0], parts[1]);
-            }
-        }
+        Map<String, String> values = Workload.settings(args);
         Workload workload = Workload.DEFAULT.with(values);
         File directory = new File("target/endurance");
         directory.mkdirs();

@@ -1,6 +1,7 @@
 package io.herald.endurance;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +60,23 @@ record Workload(int subscribers, int channels, int presenceChannels, int private
 
     private static Duration duration(Map<String, String> values, String key, Duration otherwise) {
         return values.containsKey(key) ? Duration.parse(values.get(key)) : otherwise;
+    }
+
+    /**
+     * A benchmark's {@code key=value} settings: its arguments, then the system property {@code endurance.args}
+     * (which the Maven profiles pass on: {@code -Dendurance.args="duration=PT3M subscribers=1000"}).
+     */
+    static Map<String, String> settings(String[] args) {
+        Map<String, String> values = new java.util.HashMap<>();
+        List<String> given = new java.util.ArrayList<>(List.of(args));
+        given.addAll(List.of(System.getProperty("endurance.args", "").trim().split("\\s+")));
+        for (String arg : given) {
+            if (arg.contains("=")) {
+                String[] parts = arg.split("=", 2);
+                values.put(parts[0], parts[1]);
+            }
+        }
+        return values;
     }
 
     /** As arguments for a client process. */

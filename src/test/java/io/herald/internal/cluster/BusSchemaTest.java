@@ -2,23 +2,13 @@ package io.herald.internal.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.testing.RedisProcess;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster's wire format has two authors, {@link BusCodec} and the Lua of {@link RedisScripts}: every kind of bus
@@ -28,48 +18,19 @@ import org.junit.jupiter.api.Test;
 class BusSchemaTest {
     private static final String PREFIX = "herald:schema";
     private static final RedisKeys KEYS = new RedisKeys(PREFIX);
-    private static RedisProcess redis;
-    private static RedisClient client;
-    private static RedisCommands<String, String> commands;
-    private static final BlockingQueue<String> bus = new LinkedBlockingQueue<>();
 
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RedisProcess.start();
-        client = RedisClient.create(redis.url());
-        StatefulRedisConnection<String, String> connection = client.connect();
-        commands = connection.sync();
-        StatefulRedisPubSubConnection<String, String> listening = client.connectPubSub();
-        listening.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                bus.add(message);
-            }
-        });
-        listening.sync().subscribe(KEYS.bus());
-    }
-
-    @BeforeEach
-    void empty() {
-        commands.flushall();
-        bus.clear();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.shutdown();
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisBus redis = new RedisBus(KEYS);
 
     private static Long run(String script, String... arguments) {
         String[] argv = new String[arguments.length + 1];
         argv[0] = PREFIX;
         System.arraycopy(arguments, 0, argv, 1, arguments.length);
-        return commands.eval(script, ScriptOutputType.INTEGER, new String[0], argv);
+        return redis.commands().eval(script, ScriptOutputType.INTEGER, new String[0], argv);
     }
 
     private static BusCodec.Incoming next() throws InterruptedException {
-        String text = bus.poll(5, TimeUnit.SECONDS);
+        String text = redis.messages().poll(5, TimeUnit.SECONDS);
         assertThat(text).as("a message on the bus").isNotNull();
         return BusCodec.decode(text).orElseThrow(() -> new AssertionError("not understood: " + text));
     }
@@ -112,7 +73,7 @@ class BusSchemaTest {
         assertThat(next()).isEqualTo(new BusCodec.ForRegistry(new ClusterMessage.MemberJoined("presence-hall", null,
                 "bob", "{}", true, Map.of()), "node-3"));
         assertThat(next()).isEqualTo(new BusCodec.Reregistered("node-3"));
-        assertThat(bus).isEmpty();
+        assertThat(redis.messages()).isEmpty();
     }
 
     @Test
@@ -123,8 +84,8 @@ class BusSchemaTest {
 
         Set<String> named = Set.of(KEYS.nodes(), KEYS.node("node-9"), KEYS.channels(), KEYS.subscriptions("node-9"),
                 KEYS.presence("node-9"), KEYS.presenceCounts("presence-lobby"), KEYS.presenceUsers("presence-lobby"));
-        assertThat(commands.keys(PREFIX + ":*")).isNotEmpty().allSatisfy(key -> assertThat(named).contains(key));
-        assertThat(commands.hget(KEYS.channels(), "news")).isEqualTo("1");
-        assertThat(commands.hkeys(KEYS.presenceUsers("presence-lobby"))).containsExactly("cy");
+        assertThat(redis.commands().keys(PREFIX + ":*")).isNotEmpty().allSatisfy(key -> assertThat(named).contains(key));
+        assertThat(redis.commands().hget(KEYS.channels(), "news")).isEqualTo("1");
+        assertThat(redis.commands().hkeys(KEYS.presenceUsers("presence-lobby"))).containsExactly("cy");
     }
 }

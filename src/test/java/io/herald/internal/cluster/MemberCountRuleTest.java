@@ -2,22 +2,13 @@ package io.herald.internal.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.herald.testing.RedisProcess;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who is a presence member is decided twice: by {@link MemberCounts} in Java (a single instance, and each instance's
@@ -28,39 +19,11 @@ class MemberCountRuleTest {
     private static final String PREFIX = "herald:rule";
     private static final String CHANNEL = "presence-room";
     private static final RedisKeys KEYS = new RedisKeys(PREFIX);
-    private static RedisProcess redis;
-    private static RedisClient client;
-    private static RedisCommands<String, String> commands;
-    private static final BlockingQueue<String> bus = new LinkedBlockingQueue<>();
+
+    @RegisterExtension
+    static final RedisBus redis = new RedisBus(KEYS);
 
     private final MemberCounts java = new MemberCounts();
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RedisProcess.start();
-        client = RedisClient.create(redis.url());
-        commands = client.connect().sync();
-        StatefulRedisPubSubConnection<String, String> listening = client.connectPubSub();
-        listening.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                bus.add(message);
-            }
-        });
-        listening.sync().subscribe(KEYS.bus());
-    }
-
-    @BeforeEach
-    void empty() {
-        commands.flushall();
-        bus.clear();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        client.shutdown();
-        redis.close();
-    }
 
     @Test
     void aUserIsNewWithTheirFirstConnectionOnly() {
@@ -108,7 +71,7 @@ class MemberCountRuleTest {
         join("ada", "{}");
         join("bob", "{}");
         PresenceJoin online = PresenceJoin.online(CHANNEL, "1.3", "cleo", List.of("bob", "dan"));
-        bus.clear();
+        redis.messages().clear();
 
         answerInRedis(online);
         java.join("cleo", "{}");
@@ -134,25 +97,25 @@ class MemberCountRuleTest {
     }
 
     private static Answer answerInRedis(PresenceJoin join) {
-        long result = commands.eval(RedisScripts.JOIN, ScriptOutputType.INTEGER, new String[0],
+        long result = redis.commands().eval(RedisScripts.JOIN, ScriptOutputType.INTEGER, new String[0],
                 RedisScripts.joinArguments(PREFIX, "node-a", join));
         return result < 0 ? Answer.FULL : result == 1 ? Answer.NEW_MEMBER : Answer.ANOTHER_CONNECTION;
     }
 
     private void leave(String userId) {
-        commands.eval(RedisScripts.LEAVE, ScriptOutputType.INTEGER, new String[0], PREFIX, "node-a", CHANNEL, userId);
+        redis.commands().eval(RedisScripts.LEAVE, ScriptOutputType.INTEGER, new String[0], PREFIX, "node-a", CHANNEL, userId);
         java.leave(userId);
     }
 
     private void assertSameMembers(Map<String, String> expected) {
-        Map<String, String> inRedis = new LinkedHashMap<>(commands.hgetall(KEYS.presenceUsers(CHANNEL)));
+        Map<String, String> inRedis = new LinkedHashMap<>(redis.commands().hgetall(KEYS.presenceUsers(CHANNEL)));
         assertThat(java.infos()).as("Java's members").isEqualTo(expected);
         assertThat(inRedis).as("Lua's members").isEqualTo(expected);
     }
 
     private static ClusterMessage.MemberJoined nextJoin() throws InterruptedException {
         while (true) {
-            String text = bus.poll(5, TimeUnit.SECONDS);
+            String text = redis.messages().poll(5, TimeUnit.SECONDS);
             assertThat(text).as("a join on the bus").isNotNull();
             if (BusCodec.decode(text).orElseThrow() instanceof BusCodec.ForRegistry registry
                     && registry.message() instanceof ClusterMessage.MemberJoined joined) {
