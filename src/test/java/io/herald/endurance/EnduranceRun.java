@@ -129,6 +129,7 @@ final class EnduranceRun {
     private final java.util.concurrent.ScheduledExecutorService faults =
             Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong publishFailures = new AtomicLong();
+    private long markers;
     private volatile boolean publishing = true;
 
     private EnduranceRun(Deployment deployment, Target target, Workload workload) {
@@ -347,7 +348,21 @@ final class EnduranceRun {
         for (Fleet fleet : fleets) {
             fleet.expect("PAUSED");
         }
-        Thread.sleep(500);
+        // A marker on every presence channel, after every member change the churn made: the fleets sample once each
+        // presence subscriber has it, instead of after a pause long enough on a fast machine.
+        String sampleCommand = "SAMPLE";
+        if (target == Target.HERALD) {
+            long marker = ++markers;
+            for (int i = 0; i < workload.presenceChannels(); i++) {
+                Map<String, Long> data = Map.of("m", marker);
+                if (deployment.broadcaster().isPresent()) {
+                    deployment.broadcaster().get().channel(workload.channel(i), "M", data);
+                } else {
+                    rests.get(i % rests.size()).trigger(workload.channel(i), "M", data);
+                }
+            }
+            sampleCommand = "SAMPLE " + marker;
+        }
         // Every instance answers for the whole cluster: each is asked.
         List<Map<String, Set<String>>> rested = new ArrayList<>();
         if (target == Target.HERALD) {
@@ -375,7 +390,7 @@ final class EnduranceRun {
         Map<String, Set<String>> members = new HashMap<>();
         Map<String, Map<String, Integer>> views = new HashMap<>();
         for (Fleet fleet : fleets) {
-            fleet.send("SAMPLE");
+            fleet.send(sampleCommand);
             String[] line = fleet.expect("SAMPLE").split(" ");
             for (int i = 0; i < counts.length; i++) {
                 counts[i] += Long.parseLong(line[i + 1]);

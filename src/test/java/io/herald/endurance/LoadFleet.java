@@ -41,7 +41,8 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Arguments: {@code server-urls (comma-separated; subscriber i connects to the i % n-th) mode(herald|plain) key secret workload fleet-index}. Prints {@code READY n} once
  * its subscribers are subscribed, then answers commands on standard input, one per line: {@code PAUSE} (stops churn,
- * prints {@code PAUSED} when no replacement is under way), {@code RESUME}, {@code SAMPLE} (prints one {@code SAMPLE}
+ * prints {@code PAUSED} when no replacement is under way), {@code RESUME}, {@code SAMPLE [n]} (once every presence subscriber has the
+ * run's marker {@code n}, prints one {@code SAMPLE}
  * line of counts (delivered, lost, duplicated, out of order, errors, subscribed, replaced, connections lost
  * and made again) and the delay histogram since the last, the presence lines, then {@code END}), {@code FINAL
  * channel:seq ...} (waits for the last events, prints {@code DONE lost silent}); exits when standard input closes.
@@ -61,6 +62,8 @@ public final class LoadFleet {
     private final AtomicLong outOfOrder = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicInteger replacing = new AtomicInteger();
+    private final Object progress = new Object();
+    private volatile boolean awaiting;
     private final AtomicLong churned = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -111,13 +114,19 @@ public final class LoadFleet {
         for (String command = commands.readLine(); command != null; command = commands.readLine()) {
             if (command.equals("PAUSE")) {
                 churning = false;
-                while (replacing.get() > 0) {
-                    Thread.sleep(10);
+                synchronized (progress) {
+                    while (replacing.get() > 0) {
+                        progress.wait();
+                    }
                 }
                 say("PAUSED");
             } else if (command.equals("RESUME")) {
                 churning = true;
-            } else if (command.equals("SAMPLE")) {
+            } else if (command.startsWith("SAMPLE")) {
+                String[] parts = command.split(" ");
+                if (parts.length > 1) {
+                    awaitMarker(Long.parseLong(parts[1]));
+                }
                 sample();
             } else if (command.startsWith("FINAL")) {
                 finish(command);
@@ -167,6 +176,38 @@ public final class LoadFleet {
         say("END");
     }
 
+    // The run published marker n on every presence channel after the churn paused: once each presence subscriber has
+    // it, every member change before it has arrived (a channel's frames reach a subscriber in order).
+    private void awaitMarker(long marker) throws InterruptedException {
+        awaitProgress(() -> subscribers.stream().filter(s -> s.channel.startsWith("presence-") && s.isSubscribed())
+                .allMatch(s -> s.marker >= marker));
+    }
+
+    // Waits, at most ten seconds, for what the clients receive to make done true.
+    private void awaitProgress(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (progress) {
+            awaiting = true;
+            try {
+                for (long left = deadline - System.nanoTime(); !done.getAsBoolean() && left > 0;
+                        left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                }
+            } finally {
+                awaiting = false;
+            }
+        }
+    }
+
+    // Wakes a command waiting for the clients; free while nothing waits.
+    private void progressed() {
+        if (awaiting || replacing.get() == 0) {
+            synchronized (progress) {
+                progress.notifyAll();
+            }
+        }
+    }
+
     private void finish(String command) throws InterruptedException {
         churning = false;
         Map<String, Long> last = new HashMap<>();
@@ -174,10 +215,7 @@ public final class LoadFleet {
             int colon = pair.lastIndexOf(':');
             last.put(pair.substring(0, colon), Long.parseLong(pair.substring(colon + 1)));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && subscribers.stream().anyMatch(s -> s.behind(last) > 0)) {
-            Thread.sleep(50);
-        }
+        awaitProgress(() -> subscribers.stream().allMatch(s -> s.behind(last) == 0));
         long tail = subscribers.stream().mapToLong(s -> s.behind(last)).sum();
         long silent = subscribers.stream().filter(Subscriber::isSilent).count();
         say("DONE " + (lost.get() + tail) + " " + silent);
@@ -195,6 +233,7 @@ public final class LoadFleet {
         private int serverIndex;
         private final java.util.concurrent.atomic.AtomicBoolean recovering = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile String socketId;
+        private volatile long marker;
         final Map<String, Long> lastSeq = new ConcurrentHashMap<>();
         final Set<String> confirmed = ConcurrentHashMap.newKeySet();
         final Set<String> view = ConcurrentHashMap.newKeySet();
@@ -321,6 +360,7 @@ public final class LoadFleet {
             if (churnPending) {
                 churnPending = false;
                 LoadFleet.this.replacing.decrementAndGet();
+                progressed();
             }
             reconnects.incrementAndGet();
             serverIndex++;
@@ -362,6 +402,10 @@ public final class LoadFleet {
                 case "pusher_internal:member_added" -> view.add(data(json).get("user_id").getAsString());
                 case "pusher_internal:member_removed" -> view.remove(data(json).get("user_id").getAsString());
                 case "pusher:ping" -> send(webSocket, "{\"event\":\"pusher:pong\",\"data\":{}}");
+                case "M" -> {
+                    marker = data(json).get("m").getAsLong();
+                    progressed();
+                }
                 default -> {
                     errors.incrementAndGet();
                     System.err.println("Fleet: unexpected " + frame);
@@ -377,6 +421,7 @@ public final class LoadFleet {
                 churnPending = false;
                 churned.incrementAndGet();
                 LoadFleet.this.replacing.decrementAndGet();
+                progressed();
             }
         }
 
@@ -412,6 +457,9 @@ public final class LoadFleet {
 
         private void received(String name, Tick tick) {
             delivered.incrementAndGet();
+            if (awaiting) {
+                progressed();
+            }
             delays.recordValue(Math.max(0, (System.nanoTime() - tick.publishedAt()) / 1_000));
             Long before = lastSeq.get(name);
             if (before == null || tick.seq() == before + 1) {
