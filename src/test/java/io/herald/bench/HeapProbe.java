@@ -14,7 +14,9 @@ import java.util.Map;
  * What an idle connection costs in the server's heap, class by class: a class histogram of live objects
  * ({@code jcmd GC.class_histogram}) before and after N clients connect, for Herald's {@code local} server (each
  * client subscribed to one channel) and for the plain Jakarta WebSocket endpoint of {@link FanOutBenchmark}.
- * Run with {@code mvn -Pbench verify -Dbench.class=io.herald.bench.HeapProbe}.
+ * Also prints the resident memory (RSS) grown per connection. Run with {@code mvn -Pbench verify
+ * -Dbench.class=io.herald.bench.HeapProbe}; arguments {@code clients runs} (issue 22 ran {@code 19000 2}: as many
+ * connections as the 20,000 descriptors one process may hold here allow).
  */
 public final class HeapProbe {
 
@@ -24,12 +26,18 @@ public final class HeapProbe {
         List<Map<String, long[]>> growths = new ArrayList<>();
         List<Long> herald = new ArrayList<>();
         List<Long> raw = new ArrayList<>();
+        List<Long> heraldRss = new ArrayList<>();
+        List<Long> rawRss = new ArrayList<>();
         try (HeraldServer server = HeraldServer.atRoot(FanOutBenchmark.localConfig(), RawBroadcastEndpoint.class)) {
             for (int run = 0; run < runs; run++) {
-                Map<String, long[]> heraldGrowth = growth(server, "/app/" + FanOutBenchmark.KEY, true, clients);
-                Map<String, long[]> rawGrowth = growth(server, "/raw", false, clients);
+                Growth heraldRun = growth(server, "/app/" + FanOutBenchmark.KEY, true, clients);
+                Growth rawRun = growth(server, "/raw", false, clients);
+                Map<String, long[]> heraldGrowth = heraldRun.classes();
+                Map<String, long[]> rawGrowth = rawRun.classes();
                 herald.add(total(heraldGrowth) / clients);
                 raw.add(total(rawGrowth) / clients);
+                heraldRss.add(heraldRun.rssBytes() / clients);
+                rawRss.add(rawRun.rssBytes() / clients);
                 if (run == 0) {
                     print("herald: " + herald.get(0) + " bytes per connection", clients, heraldGrowth);
                     print("raw: " + raw.get(0) + " bytes per connection", clients, rawGrowth);
@@ -48,14 +56,21 @@ public final class HeapProbe {
         print("herald minus raw", clients, difference);
         System.out.printf("%nbytes per idle connection, %d runs of %,d connections: herald %s (%,d-%,d), raw %s (%,d-%,d)%n",
                 runs, clients, herald, min(herald), max(herald), raw, min(raw), max(raw));
+        System.out.printf("resident memory (RSS) grown per connection while connected: herald %s, raw %s%n",
+                heraldRss, rawRss);
         System.exit(0);
     }
 
-    // What the server's live objects grew by, class by class, while the clients are connected.
-    private static Map<String, long[]> growth(HeraldServer server, String path, boolean subscribe, int clients)
+    /** What the server's live objects grew by, class by class, and its resident memory. */
+    private record Growth(Map<String, long[]> classes, long rssBytes) {
+    }
+
+    // What the server grew by while the clients are connected.
+    private static Growth growth(HeraldServer server, String path, boolean subscribe, int clients)
             throws Exception {
         LiveHeap.settled();
         Map<String, long[]> before = LiveHeap.histogram();
+        long rssBefore = rssBytes();
         Process fleet = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx2g", "-cp",
                 System.getProperty("java.class.path"), ClientFleet.class.getName(),
                 "ws://127.0.0.1:" + server.port() + path, String.valueOf(clients), String.valueOf(subscribe))
@@ -66,6 +81,7 @@ public final class HeapProbe {
             throw new IllegalStateException("Client fleet failed: " + ready);
         }
         Map<String, long[]> after = LiveHeap.histogram();
+        long rssAfter = rssBytes();
         try (OutputStream in = fleet.getOutputStream()) {
             in.write('\n');
         }
@@ -75,7 +91,14 @@ public final class HeapProbe {
             long[] was = before.getOrDefault(name, new long[2]);
             growth.put(name, new long[] {now[0] - was[0], now[1] - was[1]});
         });
-        return growth;
+        return new Growth(growth, rssAfter - rssBefore);
+    }
+
+    // This process's resident set (Linux), in bytes.
+    private static long rssBytes() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0);
     }
 
     private static long total(Map<String, long[]> growth) {

@@ -1,5 +1,7 @@
 package io.herald.endurance;
 
+import io.herald.endurance.server.PlainChannelsEndpoint;
+import io.herald.endurance.server.PlainPublishResource;
 import io.herald.testing.HeraldServer;
 import java.io.File;
 import java.time.Duration;

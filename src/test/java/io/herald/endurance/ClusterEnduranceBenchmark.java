@@ -1,17 +1,11 @@
 package io.herald.endurance;
 
 import io.herald.testing.RedisProcess;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Run 3 of issue 22: the sustained workload against one instance alone, then against {@code instances} (3) on one
@@ -45,10 +39,10 @@ public final class ClusterEnduranceBenchmark {
                 Instances many = Instances.start(instances, List.of("broadcast.local.scaling=redis",
                         "broadcast.local.redis.url=" + redis.url()))) {
             // Run 4: the last instance killed (kill -9) three minutes in, Redis restarted three minutes later.
-            List<EnduranceRun.Fault> scheduled = !faults ? List.of() : List.of(
-                    new EnduranceRun.Fault(workload.warmup().plusMinutes(3), "kill -9 of the last instance",
+            List<EnduranceRun.Step> scheduled = !faults ? List.of() : List.of(
+                    new EnduranceRun.Step(workload.warmup().plusMinutes(3), "kill -9 of the last instance",
                             () -> many.processes().get(instances - 1).destroyForcibly()),
-                    new EnduranceRun.Fault(workload.warmup().plusMinutes(6), "Redis restarted", () -> {
+                    new EnduranceRun.Step(workload.warmup().plusMinutes(6), "Redis restarted", () -> {
                         try {
                             redis.restart();
                         } catch (IOException | InterruptedException e) {
@@ -101,54 +95,5 @@ public final class ClusterEnduranceBenchmark {
                 + "reconnections: %d, duplicated: %d, out of order: %d%n", outcome.lost(), outcome.silent(),
                 outcome.publishFailures(), outcome.total(EnduranceRun.Sample::reconnects),
                 outcome.total(EnduranceRun.Sample::duplicated), outcome.total(EnduranceRun.Sample::outOfOrder));
-    }
-
-    /** Instances of the run's app, each an {@link EnduranceNode} process on a free port. */
-    record Instances(List<Process> processes, List<Integer> ports) implements AutoCloseable {
-        static Instances start(int count, List<String> settings) throws IOException {
-            List<Process> processes = new ArrayList<>();
-            List<Integer> ports = new ArrayList<>();
-            String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-            for (int i = 0; i < count; i++) {
-                int port = freePort();
-                List<String> command = new ArrayList<>(List.of(java, "-Xmx1g",
-                        "-Djava.util.logging.config.file=src/test/resources/logging.properties", "-cp",
-                        System.getProperty("java.class.path"), EnduranceNode.class.getName(), String.valueOf(port)));
-                command.addAll(settings);
-                Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8));
-                for (String line = lines.readLine(); !EnduranceNode.READY.equals(line); line = lines.readLine()) {
-                    if (line == null) {
-                        throw new IllegalStateException("An instance did not start");
-                    }
-                }
-                processes.add(process);
-                ports.add(port);
-            }
-            return new Instances(processes, ports);
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            for (Process process : processes) {
-                try {
-                    process.getOutputStream().close();
-                } catch (IOException e) {
-                    process.destroy();
-                }
-            }
-            for (Process process : processes) {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
-        }
     }
 }

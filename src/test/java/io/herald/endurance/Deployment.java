@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * Where an endurance run's server runs: in this process (a {@link HeraldServer}, published to through
  * {@code Broadcaster} as well as the REST API, measured here) or as instances of a cluster in processes of their own
- * ({@link EnduranceNode}, published to through their REST APIs, measured through {@link MeterResource}).
+ * ({@link EnduranceNode}, published to through their REST APIs, measured through {@link io.herald.endurance.server.MeterResource}).
  *
  * @param ports the HTTP port of each instance; subscriber {@code i} connects to instance {@code i % n}
  * @param broadcaster this process's {@code Broadcaster}, when the server runs here

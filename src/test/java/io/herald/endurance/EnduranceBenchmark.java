@@ -1,7 +1,10 @@
 package io.herald.endurance;
 
+import io.herald.endurance.server.PlainChannelsEndpoint;
+import io.herald.endurance.server.PlainPublishResource;
 import io.herald.testing.HeraldServer;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +12,9 @@ import java.util.Map;
  * Run 1 of issue 22: the sustained workload ({@link Workload#DEFAULT}, every value replaceable as {@code key=value}
  * arguments, or in the system property {@code endurance.args}) against Herald's {@code local} server and, in the same process and container, against the plain
  * endpoint; prints each run's figures and Herald's ratios to the plain endpoint, and writes
- * {@code target/endurance/<target>.csv} and {@code target/endurance/run.png}. Not a test: {@code mvn -Pbench,endurance
+ * {@code target/endurance/<target>.csv} and {@code target/endurance/run.png}. With {@code server=quarkus} (run 5),
+ * the server is the packaged Quarkus application of {@code it/quarkus-endurance} in a process of its own, published
+ * to over HTTP only (both targets), and the files are named {@code quarkus-*}. Not a test: {@code mvn -Pbench,endurance
  * verify} (README, "Endurance").
  */
 public final class EnduranceBenchmark {
@@ -23,17 +28,32 @@ public final class EnduranceBenchmark {
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version"));
+        boolean quarkus = "quarkus".equals(values.remove("server"));
+        String prefix = quarkus ? "quarkus-" : "";
         EnduranceRun.Outcome herald;
         EnduranceRun.Outcome plain;
-        try (HeraldServer server = HeraldServer.atRoot(EnduranceRun.localConfig(), PlainChannelsEndpoint.class,
-                PlainPublishResource.class)) {
-            herald = EnduranceRun.run(server, EnduranceRun.Target.HERALD, workload, new File(directory, "herald.csv"));
-            if (values.containsKey("herald-only")) {
-                System.exit(0);
+        if (quarkus) {
+            // Run 5: the same, with the server a packaged Quarkus application in a process of its own.
+            try (Instances server = Instances.quarkus(Path.of("it/quarkus-endurance/target/quarkus-app/quarkus-run.jar"),
+                    EnduranceRun.localConfig())) {
+                Deployment deployment = Deployment.instances(server.ports());
+                herald = EnduranceRun.run(deployment, EnduranceRun.Target.HERALD, workload,
+                        new File(directory, "quarkus-herald.csv"));
+                plain = EnduranceRun.run(deployment, EnduranceRun.Target.PLAIN, workload,
+                        new File(directory, "quarkus-plain.csv"));
             }
-            plain = EnduranceRun.run(server, EnduranceRun.Target.PLAIN, workload, new File(directory, "plain.csv"));
+        } else {
+            try (HeraldServer server = HeraldServer.atRoot(EnduranceRun.localConfig(), PlainChannelsEndpoint.class,
+                    PlainPublishResource.class)) {
+                herald = EnduranceRun.run(server, EnduranceRun.Target.HERALD, workload,
+                        new File(directory, "herald.csv"));
+                if (values.containsKey("herald-only")) {
+                    System.exit(0);
+                }
+                plain = EnduranceRun.run(server, EnduranceRun.Target.PLAIN, workload, new File(directory, "plain.csv"));
+            }
         }
-        EnduranceChart.draw(List.of(herald, plain), new File(directory, "run.png"));
+        EnduranceChart.draw(List.of(herald, plain), new File(directory, prefix + "run.png"));
         System.out.printf("%-8s %10s %8s %8s %8s %6s %6s %6s %8s %8s %10s %10s %8s%n", "server", "deliv/s", "p50 ms",
                 "p95 ms", "p99 ms", "lost", "dup", "ooo", "presence", "views", "heap MB/m", "cpu us/msg", "gc ms");
         for (EnduranceRun.Outcome outcome : List.of(herald, plain)) {

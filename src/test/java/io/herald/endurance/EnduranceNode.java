@@ -1,5 +1,6 @@
 package io.herald.endurance;
 
+import io.herald.endurance.server.MeterResource;
 import io.herald.testing.HeraldServer;
 import java.io.IOException;
 import java.util.Map;

@@ -4,6 +4,7 @@ import com.google.gson.JsonParser;
 import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import io.herald.Broadcaster;
+import io.herald.endurance.server.PlainChannelsEndpoint;
 import io.herald.testing.HeraldServer;
 import java.io.BufferedReader;
 import java.io.File;
@@ -35,7 +36,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One endurance run against a {@link Deployment}: Herald's {@code local} server (in this process, or instances of a
- * cluster in processes of their own), or the plain endpoint beside it ({@link PlainChannelsEndpoint}, published to over HTTP by {@link PlainPublishResource}) as the
+ * cluster in processes of their own), or the plain endpoint beside it ({@link PlainChannelsEndpoint}, published to over HTTP by {@link io.herald.endurance.server.PlainPublishResource}) as the
  * baseline. Client processes ({@link LoadFleet}) hold the
  * subscribers; this process publishes (half through {@code Broadcaster}, half through the REST API with
  * pusher-http-java, each channel always through the same one so that its sequence is ordered), and every sample
@@ -126,7 +127,7 @@ final class EnduranceRun {
     private final Set<Long> publisherThreads = ConcurrentHashMap.newKeySet();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Integer> routes = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ScheduledExecutorService faults =
+    private final java.util.concurrent.ScheduledExecutorService steps =
             Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong publishFailures = new AtomicLong();
     private long markers;
@@ -148,17 +149,20 @@ final class EnduranceRun {
         return run(deployment, target, workload, csv, List.of());
     }
 
-    /** As {@link #run(Deployment, Target, Workload, File)}, with faults at given times after the start. */
-    static Outcome run(Deployment deployment, Target target, Workload workload, File csv, List<Fault> faults)
+    /** As {@link #run(Deployment, Target, Workload, File)}, with steps at given times after the start. */
+    static Outcome run(Deployment deployment, Target target, Workload workload, File csv, List<Step> steps)
             throws Exception {
-        return new EnduranceRun(deployment, target, workload).run(csv, faults);
+        return new EnduranceRun(deployment, target, workload).run(csv, steps);
     }
 
-    /** Something done to the deployment {@code at} after the run's start (an instance killed, Redis restarted). */
-    record Fault(Duration at, String what, Runnable action) {
+    /**
+     * Something done {@code at} a time after the run's start, on the samples' clock: a fault (an instance killed,
+     * Redis restarted) or a reading of what the samples do not record (each instance's CPU, Redis's traffic).
+     */
+    record Step(Duration at, String what, Runnable action) {
     }
 
-    private Outcome run(File csv, List<Fault> scheduled) throws Exception {
+    private Outcome run(File csv, List<Step> scheduled) throws Exception {
         List<Fleet> fleets = new ArrayList<>();
         for (int i = 0; i < workload.fleets(); i++) {
             fleets.add(Fleet.start(deployment, target, workload, i));
@@ -177,11 +181,11 @@ final class EnduranceRun {
             Thread publisher = new Thread(() -> publish(rests), "endurance-publisher");
             publisher.start();
             long start = System.nanoTime();
-            for (Fault fault : scheduled) {
-                faults.schedule(() -> {
-                    System.out.printf("Endurance: %s at %.0f s%n", fault.what(), (System.nanoTime() - start) / 1e9);
-                    fault.action().run();
-                }, fault.at().toMillis(), TimeUnit.MILLISECONDS);
+            for (Step step : scheduled) {
+                steps.schedule(() -> {
+                    System.out.printf("Endurance: %s at %.0f s%n", step.what(), (System.nanoTime() - start) / 1e9);
+                    step.action().run();
+                }, step.at().toMillis(), TimeUnit.MILLISECONDS);
             }
             long end = start + workload.warmup().plus(workload.duration()).toNanos();
             List<Sample> samples = new ArrayList<>();
@@ -216,7 +220,7 @@ final class EnduranceRun {
                 silent += Long.parseLong(done[2]);
             }
             fleets.forEach(Fleet::close);
-            faults.shutdownNow();
+            steps.shutdownNow();
             return new Outcome(target, workload, samples, lost, silent, publishFailures.get());
         } finally {
             for (Pusher rest : rests) {
@@ -268,12 +272,11 @@ final class EnduranceRun {
     private void publishOne(Broadcaster broadcaster, List<Pusher> rests, int index) {
         String channel = index < 0 ? Workload.EVERYONE : workload.channel(index);
         AtomicLong sequence = sequences.computeIfAbsent(channel, name -> new AtomicLong());
-        boolean here = target == Target.PLAIN || broadcaster != null;
+        boolean here = broadcaster != null;
         if (here && (index < 0 || index % 2 == 0)) {
             Tick tick = new Tick(sequence.incrementAndGet(), System.nanoTime());
             if (target == Target.PLAIN) {
-                PlainChannelsEndpoint.publish(channel, "{\"event\":\"E\",\"channel\":\"" + channel
-                        + "\",\"data\":\"" + tick.json().replace("\"", "\\\"") + "\"}");
+                PlainChannelsEndpoint.publish(channel, tick.json());
             } else {
                 broadcaster.channel(channel, "E", data(tick));
             }

@@ -2,6 +2,8 @@ package io.herald.endurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.endurance.server.PlainChannelsEndpoint;
+import io.herald.endurance.server.PlainPublishResource;
 import io.herald.testing.HeraldServer;
 import java.io.File;
 import org.junit.jupiter.api.Test;

@@ -26,6 +26,12 @@ public sealed interface ClusterMessage {
         public Published {
             channels = List.copyOf(channels);
         }
+
+        /** The same event on {@code channel} alone. */
+        public Published on(String channel) {
+            return channels.size() == 1 && channels.get(0).equals(channel) ? this
+                    : new Published(List.of(channel), name, data, excludedSocketId, presenceUserId);
+        }
     }
 
     /**

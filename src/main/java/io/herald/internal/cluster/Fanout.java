@@ -46,6 +46,18 @@ public interface Fanout extends AutoCloseable {
      */
     void terminate(String userId);
 
+    /**
+     * A connection here is about to subscribe to {@code channel} (any kind): the stage completes once the channel's
+     * events published from then on reach this instance, and only then may the connection be told it subscribed.
+     * Each hold is ended by one {@link #release}. In a cluster, only the instances holding a channel receive its
+     * events (routing by interest), and the stage completes at once while the cluster is unreachable (nothing is
+     * delivered then anyway); in a process, at once.
+     */
+    CompletionStage<Void> hold(String channel);
+
+    /** Ends one {@link #hold} of {@code channel}. */
+    void release(String channel);
+
     /** One of this instance's connections subscribed to a public or private channel. */
     void subscribed(String channel);
 

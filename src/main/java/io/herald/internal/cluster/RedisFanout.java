@@ -24,9 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fan-out of a cluster of instances over one Redis (a single server or a Sentinel-managed primary; not Redis
- * Cluster, whose pub/sub and scripts are per shard). Every event and every presence change goes through one pub/sub
- * channel, which gives all instances one order; the origin delivers from it too, so a connection receives an event
- * once whichever instance it is on. Subscriptions and presence members are counted in Redis per instance, so queries
+ * Cluster, whose pub/sub and scripts are per shard). Presence changes and terminations go through one pub/sub channel,
+ * the bus; a channel's events through a pub/sub channel of its own, which only the instances serving the channel listen
+ * to ({@link ChannelInterests}: routing by interest), so that an instance spends nothing on events none of its
+ * connections wants. Redis sends one subscriber connection its messages in the order it ran the {@code PUBLISH}es,
+ * whatever their channels, so every instance still sees one order; the origin delivers from Redis too, so a connection
+ * receives an event once whichever instance it is on. Subscriptions and presence members are counted in Redis per instance, so queries
  * answer for the cluster in one or two reads, and the heartbeat lets any instance remove a dead one's connections.
  *
  * <pre>{@code
@@ -54,6 +57,7 @@ public final class RedisFanout implements Fanout {
     // earlier, members of an instance that has not re-registered yet would be reported gone, then back.
     private final AtomicLong snapshotsDueAt = new AtomicLong();
     private final AtomicBoolean warned = new AtomicBoolean();
+    private final ChannelInterests interests;
     private volatile boolean ready;
     private volatile boolean closed;
     private volatile MessageSink sink;
@@ -68,13 +72,16 @@ public final class RedisFanout implements Fanout {
         this.bus = keys.bus();
         this.heartbeat = background.scheduler("herald-cluster-heartbeat");
         this.delivery = background.singleThread("herald-cluster-delivery");
+        // a channel left is listened to for one more heartbeat, so that churn does not subscribe again and again
+        this.interests = new ChannelInterests(background.ticker(), settings.heartbeatInterval());
     }
 
     @Override
     public void start(MessageSink sink) {
         this.sink = sink;
-        // Lettuce calls onMessage on its I/O thread, which must not wait; one thread keeps the order
-        link = new RedisLink(settings, bus, () -> linkLost(null), message -> delivery.execute(() -> dispatch(message)));
+        // Lettuce calls back on its I/O thread, which must not wait; one thread keeps the order
+        link = new RedisLink(settings, bus, () -> linkLost(null), message -> delivery.execute(() -> dispatch(message)),
+                events -> delivery.execute(() -> interests.confirmed(keys.channelOfEvents(events))));
         tick();
         long interval = settings.heartbeatInterval().toMillis();
         heartbeat.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
@@ -91,7 +98,21 @@ public final class RedisFanout implements Fanout {
                         event.data())), SetArgs.Builder.px(PusherProtocol.CACHE_TTL.toMillis()));
             }
         }
-        await(commands.publish(bus, BusCodec.encode(event)));
+        await(publishPerChannel(commands, event));
+    }
+
+    // One message per channel, on the channel's own pub/sub channel (a user's on the bus): an instance serving two of
+    // an event's channels delivers it once on each, as it would from one message.
+    private CompletionStage<Void> publishPerChannel(RedisAsyncCommands<String, String> commands,
+            ClusterMessage.Published event) {
+        CompletableFuture<?>[] sent = new CompletableFuture<?>[event.channels().size()];
+        for (int i = 0; i < sent.length; i++) {
+            ClusterMessage.Published one = event.on(event.channels().get(i));
+            String route = PusherProtocol.serverToUserId(one.channels().get(0)) != null ? bus
+                    : keys.events(one.channels().get(0));
+            sent[i] = commands.publish(route, BusCodec.encode(one)).toCompletableFuture();
+        }
+        return CompletableFuture.allOf(sent);
     }
 
     @Override
@@ -107,7 +128,7 @@ public final class RedisFanout implements Fanout {
     @Override
     public CompletionStage<Void> publishAsync(ClusterMessage.Published event) {
         try {
-            return unavailableOnFailure(async().publish(bus, BusCodec.encode(event))).thenApply(receivers -> null);
+            return unavailableOnFailure(publishPerChannel(async(), event));
         } catch (ClusterUnavailable e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -116,6 +137,38 @@ public final class RedisFanout implements Fanout {
     @Override
     public void terminate(String userId) {
         await(async().publish(bus, BusCodec.encode(new ClusterMessage.Terminate(userId))));
+    }
+
+    @Override
+    public CompletionStage<Void> hold(String channel) {
+        if (PusherProtocol.isServerChannel(channel)) {
+            return CompletableFuture.completedFuture(null);   // Herald's own: no events, or on the bus
+        }
+        CompletionStage<Void> listening = interests.hold(channel, this::listen);
+        // While Redis is away no event reaches any instance's subscribers: one subscribing now is served here at once
+        // (a presence join then fails as the cluster's), and the subscription to Redis is sent again once it is back.
+        return isReady() ? listening : CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void release(String channel) {
+        if (!PusherProtocol.isServerChannel(channel)) {
+            interests.release(channel);
+        }
+    }
+
+    // Called under the interests' lock, so that Redis gets subscriptions and unsubscriptions in their order.
+    private void listen(String channel) {
+        RedisLink current = link;
+        if (current == null) {
+            interests.refused(channel);
+            return;
+        }
+        current.listen(keys.events(channel)).whenComplete((subscribed, failure) -> {
+            if (failure != null) {
+                interests.refused(channel);
+            }
+        });
     }
 
     @Override
@@ -223,6 +276,8 @@ public final class RedisFanout implements Fanout {
             if (!link.subscribed()) {
                 throw new ClusterUnavailable(HeraldMessages.clusterUnreachable("its pub/sub connection is down"), null);
             }
+            interests.resubscribeRefused(this::listen);
+            interests.expire(channel -> link.stopListening(keys.events(channel)));
             // Both read: a registration made now also answers a pending need to synchronise.
             boolean resync = needsSync.getAndSet(false);
             if (registered == 0 || resync) {

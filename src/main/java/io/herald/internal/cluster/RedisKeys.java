@@ -8,6 +8,7 @@ package io.herald.internal.cluster;
  * <pre>{@code
  * RedisKeys keys = new RedisKeys("herald:1001");
  * keys.bus();                       // herald:1001:bus
+ * keys.events("orders");            // herald:1001:ev:orders
  * keys.presenceUsers("presence-a"); // herald:1001:pu:presence-a
  * }</pre>
  *
@@ -18,6 +19,19 @@ record RedisKeys(String prefix) {
     /** The pub/sub channel every instance publishes on and listens to. */
     String bus() {
         return prefix + ":bus";
+    }
+
+    /**
+     * The pub/sub channel of one channel's events, which only the instances serving the channel listen to (routing by
+     * interest); events of a user's {@code #server-to-user-} channel go on the {@link #bus()}.
+     */
+    String events(String channel) {
+        return key("ev", channel);
+    }
+
+    /** The channel whose events {@link #events} names. */
+    String channelOfEvents(String events) {
+        return events.substring(prefix.length() + ":ev:".length());
     }
 
     /** Hash: channel to subscriptions in the cluster. */

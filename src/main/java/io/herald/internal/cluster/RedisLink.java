@@ -15,6 +15,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * A cluster's two connections to Redis through Lettuce: one for commands and one subscribed to the bus. Opened on
+ * A cluster's two connections to Redis through Lettuce: one for commands and one subscribed to the bus and to the
+ * event channels of the channels this instance serves. Opened on
  * demand (the first may fail: Redis may be down when the application starts), then reopened by Lettuce with backoff
  * (100 ms doubling up to one heartbeat) and resubscribed. While disconnected, commands fail at once instead of
  * queueing, and every wait is bounded by {@code redis.timeout}: a failure is a {@link ClusterUnavailable}.
  *
  * <pre>{@code
- * RedisLink link = new RedisLink(settings, "herald:42:bus", this::linkLost, this::onMessage);
+ * RedisLink link = new RedisLink(settings, "herald:42:bus", this::linkLost, this::onMessage, this::onListening);
  * link.connectIfNeeded();
  * link.await(link.async().publish("herald:42:bus", json));
  * }</pre>
@@ -37,6 +39,7 @@ final class RedisLink implements AutoCloseable {
     private final ClusterSettings settings;
     private final String bus;
     private final Consumer<String> onMessage;
+    private final Consumer<String> onListening;
     private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> commands;
@@ -44,12 +47,16 @@ final class RedisLink implements AutoCloseable {
 
     /**
      * @param onDisconnect told as soon as either connection drops
-     * @param onMessage each message on {@code bus}, on Lettuce's I/O thread (it must not wait)
+     * @param onMessage each message on {@code bus} or on a channel it {@link #listen}s to, on Lettuce's I/O thread (it
+     *        must not wait)
+     * @param onListening each channel but {@code bus} whose subscription Redis confirmed, in order with the messages
      */
-    RedisLink(ClusterSettings settings, String bus, Runnable onDisconnect, Consumer<String> onMessage) {
+    RedisLink(ClusterSettings settings, String bus, Runnable onDisconnect, Consumer<String> onMessage,
+            Consumer<String> onListening) {
         this.settings = settings;
         this.bus = bus;
         this.onMessage = onMessage;
+        this.onListening = onListening;
         this.resources = ClientResources.builder()
                 .ioThreadPoolSize(2)
                 .computationThreadPoolSize(1)
@@ -85,6 +92,13 @@ final class RedisLink implements AutoCloseable {
                 public void message(String channel, String message) {
                     onMessage.accept(message);
                 }
+
+                @Override
+                public void subscribed(String channel, long count) {
+                    if (!channel.equals(bus)) {
+                        onListening.accept(channel);
+                    }
+                }
             });
             connection.sync().subscribe(bus);
             subscriber = connection;
@@ -95,6 +109,28 @@ final class RedisLink implements AutoCloseable {
     boolean subscribed() {
         StatefulRedisPubSubConnection<String, String> connection = subscriber;
         return connection != null && connection.isOpen();
+    }
+
+    /**
+     * Subscribes to {@code channel} as well as the bus, without waiting: Redis's confirmation comes to
+     * {@code onListening}; the stage fails when the subscription could not be sent (not connected). Lettuce subscribes
+     * again by itself after a reconnection.
+     */
+    CompletionStage<Void> listen(String channel) {
+        StatefulRedisPubSubConnection<String, String> connection = subscriber;
+        if (connection == null) {
+            return CompletableFuture.failedFuture(new ClusterUnavailable(
+                    HeraldMessages.clusterUnreachable("not connected"), null));
+        }
+        return connection.async().subscribe(channel);
+    }
+
+    /** Unsubscribes from {@code channel}, without waiting. */
+    void stopListening(String channel) {
+        StatefulRedisPubSubConnection<String, String> connection = subscriber;
+        if (connection != null) {
+            connection.async().unsubscribe(channel);
+        }
     }
 
     /** The command connection's asynchronous API. */

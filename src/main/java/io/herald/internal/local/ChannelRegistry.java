@@ -91,19 +91,39 @@ final class ChannelRegistry implements MessageSink {
         }
     }
 
-    /** Subscribes to a public or private channel; {@code subscription_succeeded} is queued before any of its events. */
+    /**
+     * Subscribes to a public or private channel once its events reach this instance ({@link Fanout#hold});
+     * {@code subscription_succeeded} is queued before any of its events. Asked again, it is confirmed again.
+     */
     void subscribe(LocalSocket socket, String channel) {
-        whileSending(() -> {
-            boolean subscribed = channels.change(channel, state -> {
-                socket.subscriptions().put(channel, Subscription.PLAIN);
-                return state.subscribe(socket);
-            });
-            socket.flush();
-            if (subscribed) {
-                fanout.subscribed(channel);
+        synchronized (socket.subscriptionLock()) {
+            Subscription held = socket.subscriptions().putIfAbsent(channel, Subscription.PENDING);
+            if (held == Subscription.PLAIN) {
+                socket.send(Frames.subscriptionSucceeded(channel, "{}"));
+                replayCache(socket, channel);
             }
-            return subscribed;
-        });
+            if (held != null) {
+                return;
+            }
+        }
+        fanout.hold(channel).thenRun(() -> completeSubscription(socket, channel));
+    }
+
+    private void completeSubscription(LocalSocket socket, String channel) {
+        synchronized (socket.subscriptionLock()) {
+            if (!socket.subscriptions().replace(channel, Subscription.PENDING, Subscription.PLAIN)) {
+                fanout.release(channel);   // it left, or closed, while the channel's events were on their way
+                return;
+            }
+            whileSending(() -> {
+                boolean subscribed = channels.change(channel, state -> state.subscribe(socket));
+                socket.flush();
+                if (subscribed) {
+                    fanout.subscribed(channel);
+                }
+                return subscribed;
+            });
+        }
         replayCache(socket, channel);
     }
 
@@ -149,49 +169,77 @@ final class ChannelRegistry implements MessageSink {
      */
     CompletionStage<Fanout.JoinOutcome> joinPresence(LocalSocket socket, PresenceJoin join) {
         String channel = join.channel();
-        if (socket.subscriptions().containsKey(channel)) {
-            Recipients recipients = new Recipients();
-            channels.changeIfPresent(channel, state -> {
-                state.resend(socket, recipients);
-                return null;
-            });
-            recipients.flush();
-            return CompletableFuture.completedFuture(Fanout.JoinOutcome.JOINED);
+        synchronized (socket.subscriptionLock()) {
+            Subscription held = socket.subscriptions().putIfAbsent(channel, Subscription.PENDING);
+            if (held instanceof Subscription.Presence) {
+                Recipients recipients = new Recipients();
+                channels.changeIfPresent(channel, state -> {
+                    state.resend(socket, recipients);
+                    return null;
+                });
+                recipients.flush();
+            }
+            if (held != null) {
+                return CompletableFuture.completedFuture(Fanout.JoinOutcome.JOINED);
+            }
         }
         Subscription.Presence subscription = new Subscription.Presence(join.userId());
-        return whileSending(() -> {
-            channels.change(channel, state -> {
-                state.startJoining(socket, join.userId(), join.infoJson());
-                socket.subscriptions().put(channel, subscription);
-                return null;
-            });
-            return fanout.joinPresence(join);
-        }).whenComplete((outcome, failure) -> {
-            if (failure != null || outcome != Fanout.JoinOutcome.JOINED) {
-                withdraw(socket, channel, subscription);
+        return fanout.hold(channel).thenCompose(ready -> startJoining(socket, join, subscription))
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null || outcome != Fanout.JoinOutcome.JOINED) {
+                        withdraw(socket, channel, subscription);
+                    }
+                });
+    }
+
+    // The join is sent under the connection's lock and with the change here, which no re-registration comes between.
+    private CompletionStage<Fanout.JoinOutcome> startJoining(LocalSocket socket, PresenceJoin join,
+            Subscription.Presence subscription) {
+        String channel = join.channel();
+        synchronized (socket.subscriptionLock()) {
+            if (!socket.subscriptions().replace(channel, Subscription.PENDING, subscription)) {
+                fanout.release(channel);
+                // it left, or closed, while the channel's events were on their way: nobody to tell anything
+                return CompletableFuture.completedFuture(Fanout.JoinOutcome.JOINED);
             }
-        });
+            return whileSending(() -> {
+                channels.change(channel, state -> {
+                    state.startJoining(socket, join.userId(), join.infoJson());
+                    return null;
+                });
+                return fanout.joinPresence(join);
+            });
+        }
     }
 
     /** Leaves a channel; leaving one not subscribed does nothing. */
     void unsubscribe(LocalSocket socket, String channel) {
-        whileSending(() -> {
+        synchronized (socket.subscriptionLock()) {
             Subscription subscription = socket.subscriptions().remove(channel);
-            if (subscription != null && subscription.isHeld() && forget(socket, channel, subscription)) {
-                if (subscription instanceof Subscription.Presence presence) {
-                    fanout.leavePresence(channel, presence.userId());
-                } else {
-                    fanout.unsubscribed(channel);
-                }
+            if (subscription == null || !subscription.isHeld()) {
+                return;   // a pending one is released by whoever completes it
             }
-            return null;
-        });
+            whileSending(() -> {
+                if (forget(socket, channel, subscription)) {
+                    if (subscription instanceof Subscription.Presence presence) {
+                        fanout.leavePresence(channel, presence.userId());
+                    } else {
+                        fanout.unsubscribed(channel);
+                    }
+                }
+                return null;
+            });
+            fanout.release(channel);
+        }
     }
 
     // Undoes a presence join the fan-out did not count.
     private void withdraw(LocalSocket socket, String channel, Subscription subscription) {
-        if (socket.subscriptions().remove(channel, subscription)) {
-            forget(socket, channel, subscription);
+        synchronized (socket.subscriptionLock()) {
+            if (socket.subscriptions().remove(channel, subscription)) {
+                forget(socket, channel, subscription);
+                fanout.release(channel);
+            }
         }
     }
 

@@ -82,6 +82,17 @@ final class InProcessFanout implements Fanout {
         sink.receive(new ClusterMessage.Terminate(userId));
     }
 
+    // Every event is handed to this process's registry: a channel's events reach its subscribers at once.
+    @Override
+    public CompletionStage<Void> hold(String channel) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void release(String channel) {
+        // nothing held
+    }
+
     @Override
     public void subscribed(String channel) {
         count(channel, 1, true);

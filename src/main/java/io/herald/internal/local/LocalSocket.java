@@ -20,6 +20,7 @@ final class LocalSocket {
     private final int maxPendingFrames;
     private final MessageAssembler inbound;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
+    private final Object subscriptionLock = new Object();
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -59,6 +60,15 @@ final class LocalSocket {
     /** The channels subscribed, each with what the connection holds on it. */
     Map<String, Subscription> subscriptions() {
         return subscriptions;
+    }
+
+    /**
+     * Held while one of the connection's subscriptions changes and the change goes to the fan-out: a subscription
+     * completed on the cluster's thread and one ended on the connection's are then sent in the order they happened.
+     * Taken before the registry's locks, never under them.
+     */
+    Object subscriptionLock() {
+        return subscriptionLock;
     }
 
     String userId() {

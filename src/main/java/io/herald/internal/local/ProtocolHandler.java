@@ -220,7 +220,7 @@ final class ProtocolHandler {
             return;
         }
         Subscription subscription = socket.subscriptions().get(channel);
-        if (subscription == null) {
+        if (subscription == null || subscription == Subscription.PENDING) {
             socket.send(Frames.error(UNAUTHORIZED, "Not subscribed to '" + channel + "'"));
             return;
         }

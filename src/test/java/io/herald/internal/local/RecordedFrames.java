@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * outbox.frames;   // pusher:connection_established, ...
  * }</pre>
  */
-final class RecordedFrames implements FrameSink {
+class RecordedFrames implements FrameSink {
     final List<String> frames = new CopyOnWriteArrayList<>();
 
     @Override

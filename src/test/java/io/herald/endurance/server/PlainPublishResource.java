@@ -1,4 +1,4 @@
-package io.herald.endurance;
+package io.herald.endurance.server;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,6 @@ public class PlainPublishResource {
 
     @POST
     public void publish(@QueryParam("channel") String channel, String data) {
-        PlainChannelsEndpoint.publish(channel, "{\"event\":\"E\",\"channel\":\"" + channel + "\",\"data\":\""
-                + data.replace("\"", "\\\"") + "\"}");
+        PlainChannelsEndpoint.publish(channel, data);
     }
 }

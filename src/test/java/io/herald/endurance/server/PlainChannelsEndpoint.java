@@ -1,4 +1,4 @@
-package io.herald.endurance;
+package io.herald.endurance.server;
 
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnOpen;
@@ -35,8 +35,10 @@ public class PlainChannelsEndpoint {
         }
     }
 
-    /** Writes {@code frame} to every session of {@code channel}. */
-    static void publish(String channel, String frame) {
+    /** Writes event {@code E} with {@code data} to every session of {@code channel}, in Herald's frame. */
+    public static void publish(String channel, String data) {
+        String frame = "{\"event\":\"E\",\"channel\":\"" + channel + "\",\"data\":\"" + data.replace("\"", "\\\"")
+                + "\"}";
         for (Session session : CHANNELS.getOrDefault(channel, Set.of())) {
             session.getAsyncRemote().sendText(frame);
         }

@@ -1,4 +1,4 @@
-package io.herald.endurance;
+package io.herald.endurance.server;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
