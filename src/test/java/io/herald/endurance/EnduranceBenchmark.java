@@ -39,6 +39,9 @@ public final class EnduranceBenchmark {
                 Deployment deployment = Deployment.instances(server.ports());
                 herald = EnduranceRun.run(deployment, EnduranceRun.Target.HERALD, workload,
                         new File(directory, "quarkus-herald.csv"));
+                if (values.containsKey("herald-only")) {
+                    System.exit(0);
+                }
                 plain = EnduranceRun.run(deployment, EnduranceRun.Target.PLAIN, workload,
                         new File(directory, "quarkus-plain.csv"));
             }

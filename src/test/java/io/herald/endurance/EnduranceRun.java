@@ -131,6 +131,7 @@ final class EnduranceRun {
             Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong publishFailures = new AtomicLong();
     private long markers;
+    private long lastCountedAt;
     private volatile boolean publishing = true;
 
     private EnduranceRun(Deployment deployment, Target target, Workload workload) {
@@ -181,6 +182,7 @@ final class EnduranceRun {
             Thread publisher = new Thread(() -> publish(rests), "endurance-publisher");
             publisher.start();
             long start = System.nanoTime();
+            lastCountedAt = start;
             for (Step step : scheduled) {
                 steps.schedule(() -> {
                     System.out.printf("Endurance: %s at %.0f s%n", step.what(), (System.nanoTime() - start) / 1e9);
@@ -206,6 +208,8 @@ final class EnduranceRun {
                 executor.shutdown();
                 executor.awaitTermination(30, TimeUnit.SECONDS);
             }
+            long published = sequences.values().stream().mapToLong(AtomicLong::get).sum();
+            System.out.printf("Endurance: %d events published in %.0f s%n", published, (System.nanoTime() - start) / 1e9);
             StringBuilder last = new StringBuilder("FINAL");
             sequences.forEach((channel, seq) -> last.append(' ').append(channel).append(':').append(seq.get()));
             // What the samples counted, and what was lost after the last of them (the fleets' DONE).
@@ -335,11 +339,22 @@ final class EnduranceRun {
         }
     }
 
-    private static Map<String, Long> data(Tick tick) {
+    static Map<String, Long> data(Tick tick) {
         Map<String, Long> data = new LinkedHashMap<>();
         data.put("s", tick.seq());
         data.put("t", tick.publishedAt());
         return data;
+    }
+
+    // A marker goes through the instances in turn until one takes it: one a fault killed must not hold the sample up.
+    private static void triggerOnAnyInstance(List<Pusher> rests, int first, String channel, Map<String, Long> data) {
+        for (int attempt = 0; attempt < rests.size(); attempt++) {
+            if (rests.get((first + attempt) % rests.size()).trigger(channel, "M", data).getStatus()
+                    == Result.Status.SUCCESS) {
+                return;
+            }
+        }
+        System.err.println("Endurance: no instance took the marker on " + channel);
     }
 
     private Sample sample(List<Fleet> fleets, List<Pusher> rests, Deployment.Meter meter, double seconds,
@@ -361,7 +376,7 @@ final class EnduranceRun {
                 if (deployment.broadcaster().isPresent()) {
                     deployment.broadcaster().get().channel(workload.channel(i), "M", data);
                 } else {
-                    rests.get(i % rests.size()).trigger(workload.channel(i), "M", data);
+                    triggerOnAnyInstance(rests, i, workload.channel(i), data);
                 }
             }
             sampleCommand = "SAMPLE " + marker;
@@ -390,6 +405,10 @@ final class EnduranceRun {
         }
         Histogram delays = new Histogram(3);
         long[] counts = new long[8];
+        // The fleets count from one SAMPLE to the next, which a slow sample may put more than sample-every apart.
+        long countedAt = System.nanoTime();
+        double countedSeconds = (countedAt - lastCountedAt) / 1e9;
+        lastCountedAt = countedAt;
         Map<String, Set<String>> members = new HashMap<>();
         Map<String, Map<String, Integer>> views = new HashMap<>();
         for (Fleet fleet : fleets) {
@@ -437,7 +456,7 @@ final class EnduranceRun {
             }
         }
         Deployment.Reading reading = meter.read(publisherThreads);
-        double deliveredPerSecond = counts[0] / workload.sampleEvery().toSeconds();
+        double deliveredPerSecond = counts[0] / countedSeconds;
         return new Sample(seconds, warmup, deliveredPerSecond, delays.getValueAtPercentile(50) / 1000.0,
                 delays.getValueAtPercentile(95) / 1000.0, delays.getValueAtPercentile(99) / 1000.0,
                 delays.getMaxValue() / 1000.0, counts[1], counts[2], counts[3], counts[4], counts[5], counts[6],

@@ -67,7 +67,13 @@ record Instances(List<Process> processes, List<Integer> ports) implements AutoCl
             }
         }
         // the rest of what it prints is drained, so that it never blocks on a full pipe
-        Thread drain = new Thread(() -> lines.lines().forEach(line -> { }), "instance-output");
+        Thread drain = new Thread(() -> {
+            try {
+                lines.lines().forEach(line -> { });
+            } catch (java.io.UncheckedIOException stopped) {
+                // the process ended
+            }
+        }, "instance-output");
         drain.setDaemon(true);
         drain.start();
         return process;

@@ -1,9 +1,7 @@
 package io.herald.endurance;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.herald.internal.signing.Hmac;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -373,9 +371,8 @@ public final class LoadFleet {
         }
 
         private void handle(WebSocket webSocket, String frame) {
-            if (frame.startsWith("{\"event\":\"E\"")) {
-                String name = frame.substring(frame.indexOf("\"channel\":\"") + 11);
-                received(name.substring(0, name.indexOf('"')), Tick.find(frame));
+            if (FleetFrames.isEvent(frame)) {
+                received(FleetFrames.eventChannel(frame), Tick.find(frame));
                 return;
             }
             JsonObject json = JsonParser.parseString(frame).getAsJsonObject();
@@ -383,7 +380,7 @@ public final class LoadFleet {
             String name = json.has("channel") ? json.get("channel").getAsString() : null;
             switch (event) {
                 case "pusher:connection_established" -> {
-                    socketId = data(json).get("socket_id").getAsString();
+                    socketId = FleetFrames.data(json).get("socket_id").getAsString();
                     subscribe(webSocket, socketId);
                 }
                 // The cluster could not count a presence member (Redis away): ask again a second later.
@@ -391,19 +388,18 @@ public final class LoadFleet {
                         1, TimeUnit.SECONDS);
                 case "pusher_internal:subscription_succeeded" -> {
                     if (name.startsWith("presence-")) {
-                        data(json).getAsJsonObject("presence").getAsJsonArray("ids")
-                                .forEach(id -> view.add(id.getAsString()));
+                        view.addAll(FleetFrames.presenceIds(json));
                     }
                     confirmed.add(name);
                     if (confirmed.size() == 2) {
                         subscribed();
                     }
                 }
-                case "pusher_internal:member_added" -> view.add(data(json).get("user_id").getAsString());
-                case "pusher_internal:member_removed" -> view.remove(data(json).get("user_id").getAsString());
+                case "pusher_internal:member_added" -> view.add(FleetFrames.memberId(json));
+                case "pusher_internal:member_removed" -> view.remove(FleetFrames.memberId(json));
                 case "pusher:ping" -> send(webSocket, "{\"event\":\"pusher:pong\",\"data\":{}}");
                 case "M" -> {
-                    marker = data(json).get("m").getAsLong();
+                    marker = FleetFrames.data(json).get("m").getAsLong();
                     progressed();
                 }
                 default -> {
@@ -440,22 +436,15 @@ public final class LoadFleet {
         }
 
         private String subscription(String socketId, String name) {
-            JsonObject data = new JsonObject();
-            data.addProperty("channel", name);
-            if (name.startsWith("presence-")) {
-                String member = "{\"user_id\":\"" + user + "\"}";
-                data.addProperty("channel_data", member);
-                data.addProperty("auth", key + ":" + Hmac.sha256Hex(secret, socketId + ":" + name + ":" + member));
-            } else if (name.startsWith("private-")) {
-                data.addProperty("auth", key + ":" + Hmac.sha256Hex(secret, socketId + ":" + name));
-            }
-            JsonObject frame = new JsonObject();
-            frame.addProperty("event", "pusher:subscribe");
-            frame.add("data", data);
-            return frame.toString();
+            return FleetFrames.subscribe(socketId, name, user, key, secret);
         }
 
         private void received(String name, Tick tick) {
+            if (!name.equals(channel) && !name.equals(Workload.EVERYONE)) {
+                errors.incrementAndGet();   // an event of a channel this subscriber never asked for
+                System.err.println("Fleet: " + user + " on " + channel + " received an event of " + name);
+                return;
+            }
             delivered.incrementAndGet();
             if (awaiting) {
                 progressed();
@@ -472,12 +461,6 @@ public final class LoadFleet {
             } else {
                 outOfOrder.incrementAndGet();
             }
-        }
-
-        private JsonObject data(JsonObject frame) {
-            JsonElement data = frame.get("data");
-            return data.isJsonPrimitive() ? JsonParser.parseString(data.getAsString()).getAsJsonObject()
-                    : data.getAsJsonObject();
         }
     }
 }
