@@ -110,6 +110,10 @@ class RoutingByInterestTest {
         LocalSocket socket = a.open(onA).orElseThrow();
         a.receive(socket, subscribeFrame("room-1"));
         a.closed(socket);
+        // A marker: room-2's SUBSCRIBE follows room-1's on the same connection, so once room-2 is confirmed, room-1
+        // was subscribed too, and only its release can take it away again.
+        RecordedFrames marker = subscribe(a, "room-2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> marker.subscribedTo("room-2"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> listeners("room-1") == 0);
         assertThat(a.channel("room-1")).isEmpty();
