@@ -4,6 +4,9 @@ import io.herald.internal.auth.EndpointPathFilter;
 import io.herald.internal.auth.AuthorizationResource;
 import io.herald.internal.hooks.WebhookResource;
 import io.herald.internal.local.LocalApiResource;
+import io.herald.internal.local.LocalRestRootInitializer;
+import io.herald.internal.local.LocalShutdown;
+import jakarta.servlet.ServletContainerInitializer;
 import io.herald.internal.local.LocalEndpointConfig;
 import io.herald.internal.local.LocalWebSocketEndpoint;
 import io.herald.internal.request.SocketIdFilter;
@@ -49,5 +52,15 @@ public final class EmbeddedHerald {
      */
     public static Set<Class<?>> webSocketEndpoints() {
         return new LocalEndpointConfig().getAnnotatedEndpointClasses(new HashSet<>(Set.of(LocalWebSocketEndpoint.class)));
+    }
+
+    /**
+     * Servlet container initializers, which a servlet container finds in Herald's jar on its own: the one that closes
+     * {@code local} connections with 4200 when the application stops, and the one that serves Pusher's HTTP API at
+     * {@code /apps/...} of the web root for connections that set {@code rest-api-at-root}. An embedded Undertow adds
+     * them with {@code DeploymentInfo.addServletContainerInitializer}.
+     */
+    public static Set<Class<? extends ServletContainerInitializer>> servletContainerInitializers() {
+        return Set.of(LocalShutdown.class, LocalRestRootInitializer.class);
     }
 }

@@ -141,4 +141,9 @@ public final class HeraldLog {
     public static void outboxDeliversAgain(String connection) {
         LOG.log(Level.INFO, "HERALD-0225: The outbox of connection ''{0}'' delivers again", connection);
     }
+
+    public static void restApiAtRoot(String path, java.util.List<String> connections) {
+        LOG.log(Level.INFO, "HERALD-0226: Pusher''s HTTP API of connection(s) {1} is served at {0} as well",
+                path, connections);
+    }
 }

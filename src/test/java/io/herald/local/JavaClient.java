@@ -43,12 +43,32 @@ final class JavaClient implements AutoCloseable {
     }
 
     private JavaClient(int port, URI authorize, URI userAuth, String key, String user) {
+        this(port, key, authorizer(authorize, user), authenticator(userAuth, user));
+    }
+
+    private static HttpChannelAuthorizer authorizer(URI authorize, String user) {
         HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer(authorize.toString());
-        HttpUserAuthenticator authenticator = new HttpUserAuthenticator(userAuth.toString());
         if (user != null) {
             authorizer.setHeaders(Map.of(TestLogin.USER, user));
+        }
+        return authorizer;
+    }
+
+    private static HttpUserAuthenticator authenticator(URI userAuth, String user) {
+        HttpUserAuthenticator authenticator = new HttpUserAuthenticator(userAuth.toString());
+        if (user != null) {
             authenticator.setHeaders(Map.of(TestLogin.USER, user));
         }
+        return authenticator;
+    }
+
+    /** A client whose subscriptions are signed by {@code authorizer} rather than the server's endpoint. */
+    JavaClient(HeraldServer server, String key, com.pusher.client.ChannelAuthorizer authorizer) {
+        this(server.port(), key, authorizer, new HttpUserAuthenticator(server.uri("broadcasting/user-auth").toString()));
+    }
+
+    private JavaClient(int port, String key, com.pusher.client.ChannelAuthorizer authorizer,
+            com.pusher.client.UserAuthenticator authenticator) {
         pusher = new Pusher(key, new PusherOptions()
                 .setHost("127.0.0.1")
                 .setWsPort(port)

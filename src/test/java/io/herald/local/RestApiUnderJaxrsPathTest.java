@@ -83,6 +83,7 @@ class RestApiUnderJaxrsPathTest {
                 "HERALD_PORT", String.valueOf(server.port()),
                 "HERALD_KEY", LocalEnv.KEY,
                 "HERALD_APP_ID", LocalEnv.APP_ID,
-                "HERALD_SECRET", LocalEnv.SECRET));
+                "HERALD_SECRET", LocalEnv.SECRET,
+                "HERALD_REST_PATH", "/api"));
     }
 }

@@ -153,6 +153,8 @@ public final class HeraldServer implements AutoCloseable {
                     .addFilter(Servlets.filter("cdi-request", RequestContextFilter.class))
                     .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST)
                     .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets(endpoints));
+            EmbeddedHerald.servletContainerInitializers().forEach(initializer -> info.addServletContainerInitializer(
+                    new io.undertow.servlet.api.ServletContainerInitializerInfo(initializer, java.util.Set.of())));
             server.deploy(info);
             server.start(Undertow.builder().addHttpListener(port, "127.0.0.1"));
             return new HeraldServer(weld, server, port, contextPath, applicationPath);

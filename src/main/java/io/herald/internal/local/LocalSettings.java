@@ -1,6 +1,9 @@
 package io.herald.internal.local;
 
 import io.herald.spi.ConnectionConfig;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * One {@code local} connection's app and limits, from {@code broadcast.<connection>.*}.
@@ -17,10 +20,18 @@ import io.herald.spi.ConnectionConfig;
  * @param clientEventsPerSecond {@code client-events-per-second}: per connection
  * @param maxConnections {@code max-connections}: per app
  * @param maxPendingFrames {@code max-pending-frames}: frames queued for one slow client before it is dropped
+ * @param previousSecrets {@code previous-secret}: during a rotation, the secrets that still verify (a list; Herald
+ *                        signs with {@code secret} only)
+ * @param restApiAtRoot {@code rest-api-at-root}: serve Pusher's HTTP API at {@code /apps/...} of the web root too
  */
 record LocalSettings(String appId, String key, String secret, boolean clientEvents, int activityTimeoutSeconds,
         int idleTimeoutSeconds, int maxMessageBytes, int maxChannelsPerConnection, int maxPresenceMembers,
-        int clientEventsPerSecond, int maxConnections, int maxPendingFrames) {
+        int clientEventsPerSecond, int maxConnections, int maxPendingFrames, List<String> previousSecrets,
+        boolean restApiAtRoot) {
+
+    LocalSettings {
+        previousSecrets = List.copyOf(previousSecrets);
+    }
 
     static LocalSettings from(ConnectionConfig config) {
         return new LocalSettings(
@@ -35,7 +46,22 @@ record LocalSettings(String appId, String key, String secret, boolean clientEven
                 config.getInt("max-presence-members", 100, 1, 100_000),
                 config.getInt("client-events-per-second", 10, 1, 100_000),
                 config.getInt("max-connections", 20_000, 1, 10_000_000),
-                config.getInt("max-pending-frames", 1_000, 1, 1_000_000));
+                config.getInt("max-pending-frames", 1_000, 1, 1_000_000),
+                config.get("previous-secret").map(LocalSettings::list).orElse(List.of()),
+                config.getBoolean("rest-api-at-root", false));
+    }
+
+    /** The secrets a signature may be made with: {@code secret} first, then those of a rotation. */
+    List<String> secrets() {
+        List<String> all = new ArrayList<>();
+        all.add(secret);
+        all.addAll(previousSecrets);
+        return all;
+    }
+
+    // MicroProfile Config's list form: comma-separated, blanks ignored.
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(part -> !part.isEmpty()).toList();
     }
 
     @Override

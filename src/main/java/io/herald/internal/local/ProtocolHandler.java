@@ -35,7 +35,7 @@ final class ProtocolHandler {
     private final ChannelRegistry registry;
     private final Fanout fanout;
     private final ChannelFacts facts;
-    private final ChannelSigner signer;
+    private final List<ChannelSigner> signers;
     private final Ticker ticker;
 
     ProtocolHandler(LocalSettings settings, LocalServerMetrics metrics, ChannelRegistry registry, Fanout fanout,
@@ -46,7 +46,8 @@ final class ProtocolHandler {
         this.registry = registry;
         this.fanout = fanout;
         this.facts = facts;
-        this.signer = new ChannelSigner(settings.key(), settings.secret(), Optional.empty());
+        this.signers = settings.secrets().stream()
+                .map(secret -> new ChannelSigner(settings.key(), secret, Optional.empty())).toList();
     }
 
     /**
@@ -254,7 +255,15 @@ final class ProtocolHandler {
         }
     }
 
+    // Made with the secret or, during a rotation, a previous one; every one is tried, so timing tells none apart.
     private boolean signed(String auth, String text) {
-        return auth != null && Hmac.constantTimeEquals(signer.token(text), auth);
+        if (auth == null) {
+            return false;
+        }
+        boolean genuine = false;
+        for (ChannelSigner signer : signers) {
+            genuine |= Hmac.constantTimeEquals(signer.token(text), auth);
+        }
+        return genuine;
     }
 }
