@@ -146,4 +146,19 @@ public final class HeraldLog {
         LOG.log(Level.INFO, "HERALD-0226: Pusher''s HTTP API of connection(s) {1} is served at {0} as well",
                 path, connections);
     }
+
+    public static void originRefused(String origin) {
+        LOG.log(Level.DEBUG, "HERALD-0227: A WebSocket handshake from origin ''{0}'' was refused: no local connection "
+                + "allows it (counted as herald.local.refused, reason origin)", Excerpt.of(origin == null ? "" : origin));
+    }
+
+    public static void anyOrigin(String connection) {
+        LOG.log(Level.INFO, "HERALD-0228: Connection ''{0}'' accepts WebSocket connections from any origin; set "
+                + "broadcast.{0}.allowed-origins to limit them", connection);
+    }
+
+    public static void guardFailed(String connection, String channel, Throwable failure) {
+        LOG.log(Level.WARNING, "HERALD-0229: The PublicSubscriptionGuard failed on a subscription to '" + channel
+                + "' of connection '" + connection + "', which is refused", failure);
+    }
 }

@@ -17,8 +17,12 @@ final class RawSocket implements AutoCloseable {
     private final WebSocket socket;
     private volatile String id;
 
-    private RawSocket(URI uri) throws Exception {
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+    private RawSocket(URI uri, String origin) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        socket = builder.buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
             @Override
@@ -41,7 +45,12 @@ final class RawSocket implements AutoCloseable {
     }
 
     static RawSocket open(URI uri) throws Exception {
-        return new RawSocket(uri);
+        return new RawSocket(uri, null);
+    }
+
+    /** A client whose handshake carries {@code Origin: origin}, as a browser page's does. */
+    static RawSocket open(URI uri, String origin) throws Exception {
+        return new RawSocket(uri, origin);
     }
 
     /** Reads {@code pusher:connection_established} and returns the socket id in it. */

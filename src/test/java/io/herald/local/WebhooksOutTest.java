@@ -117,6 +117,23 @@ class WebhooksOutTest {
     }
 
     @Test
+    void aPageReloadWithinTheGracePeriodSendsNoLeaveAndReturn() throws Exception {
+        server = HeraldServer.atRoot(LocalEnv.config("broadcast.local.webhooks.url=" + hooksUrl(),
+                "broadcast.local.webhooks.grace-ms=2000"), Observers.class);
+        joinAndLeave("presence-reload");
+        joinAndLeave("presence-reload");
+        await().untilAsserted(() -> assertThat(eventNames()).containsExactly("channel_occupied presence-reload",
+                "member_added presence-reload ada", "member_removed presence-reload ada",
+                "channel_vacated presence-reload"));
+
+        assertThat(server.container().select(Observers.class).get().seen).as("CDI channel events stay immediate")
+                .containsExactly("ChannelOccupied presence-reload", "MemberAdded presence-reload ada",
+                        "MemberRemoved presence-reload ada", "ChannelVacated presence-reload",
+                        "ChannelOccupied presence-reload", "MemberAdded presence-reload ada",
+                        "MemberRemoved presence-reload ada", "ChannelVacated presence-reload");
+    }
+
+    @Test
     void theNodePusherLibraryFindsTheWebhooksValidAndReadsTheirEvents() throws Exception {
         server = HeraldServer.atRoot(LocalEnv.config("broadcast.local.webhooks.url=" + hooksUrl()));
         joinAndLeave("presence-node");

@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * (waiting as Herald's one {@link Backoff} says: 100 ms doubled up to 10 s with jitter, or the answer's
  * {@code Retry-After}) until one is accepted (at least once) or {@code retry-seconds} have passed (HERALD-0219). Events wait in a
  * bounded queue, taken on a thread of its own: the server never waits for a webhook; when the queue is full an event
- * is dropped and logged (HERALD-0220). Both are counted ({@code herald.local.webhook.events}).
+ * is dropped and logged (HERALD-0220). Both are counted ({@code herald.local.webhook.events}). As Pusher does,
+ * {@code channel_vacated} and {@code member_removed} wait {@code grace-ms} (default 3 s) and are not sent at all when
+ * the channel is occupied again (the member returns) within it ({@link WebhookGrace}).
  *
  * <pre>{@code
  * WebhookSender sender = new WebhookSender("local", key, secret, WebhookTargets.from(config), metrics,
@@ -36,6 +38,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WebhookSender implements AutoCloseable {
     private static final int MAX_BATCH = 100;
+    private static final long IDLE_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10));
 
     private final String connection;
@@ -46,6 +49,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Background background;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final BlockingQueue<ChannelEvent> queue;
+    private final WebhookGrace grace;
     private final Thread sender;
     private volatile boolean running = true;
 
@@ -58,6 +62,7 @@ public final class WebhookSender implements AutoCloseable {
         this.metrics = metrics;
         this.background = background;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.grace = new WebhookGrace(settings.gracePeriod());
         this.sender = background.start("herald-webhooks-" + connection, this::run);
     }
 
@@ -82,9 +87,17 @@ public final class WebhookSender implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                ChannelEvent first = queue.poll(1, TimeUnit.SECONDS);
-                if (first != null) {
-                    send(batch(first));
+                long now = background.ticker().nanos();
+                List<ChannelEvent> ready = new ArrayList<>(grace.due(now));
+                if (ready.isEmpty()) {
+                    long wait = Math.min(IDLE_POLL_NANOS, grace.nextDue().orElse(Long.MAX_VALUE) - now);
+                    ChannelEvent first = queue.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+                    if (first != null) {
+                        ready.addAll(grace.accept(first, background.ticker().nanos()));
+                    }
+                }
+                if (!ready.isEmpty()) {
+                    send(batch(ready));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -93,8 +106,9 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    private List<ChannelEvent> batch(ChannelEvent first) throws InterruptedException {
-        List<ChannelEvent> batch = new ArrayList<>(List.of(first));
+    // What is ready, and what else arrives within the batch window and is not held back by the grace period.
+    private List<ChannelEvent> batch(List<ChannelEvent> ready) throws InterruptedException {
+        List<ChannelEvent> batch = new ArrayList<>(ready);
         long deadline = background.ticker().nanos() + settings.batchWindow().toNanos();
         while (batch.size() < MAX_BATCH) {
             long left = Math.max(0, deadline - background.ticker().nanos());
@@ -102,7 +116,7 @@ public final class WebhookSender implements AutoCloseable {
             if (next == null) {
                 break;
             }
-            batch.add(next);
+            batch.addAll(grace.accept(next, background.ticker().nanos()));
         }
         return batch;
     }

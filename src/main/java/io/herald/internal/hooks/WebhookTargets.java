@@ -23,9 +23,11 @@ import java.util.stream.Collectors;
  * @param queueCapacity {@code queue-capacity} (default 10,000): events waiting; more are dropped and logged
  * @param retryFor {@code retry-seconds} (default 300, as Pusher): how long a request is retried on network errors
  *                 and 5xx answers before it is given up
+ * @param gracePeriod {@code grace-ms} (default 3,000, as Pusher; 0 sends at once): how long {@code channel_vacated}
+ *                    and {@code member_removed} wait, dropped with the return that follows them within it
  */
 public record WebhookTargets(List<URI> urls, Set<String> kinds, Duration batchWindow, int queueCapacity,
-        Duration retryFor) {
+        Duration retryFor, Duration gracePeriod) {
 
     static final Set<String> KINDS = Set.of("channel_occupied", "channel_vacated", "member_added", "member_removed",
             "client_event", "cache_miss", "subscription_count");
@@ -40,7 +42,8 @@ public record WebhookTargets(List<URI> urls, Set<String> kinds, Duration batchWi
         }
         return new WebhookTargets(urls, kinds, Duration.ofMillis(config.getInt("webhooks.batch-ms", 100, 0, 60_000)),
                 config.getInt("webhooks.queue-capacity", 10_000, 1, 10_000_000),
-                Duration.ofSeconds(config.getInt("webhooks.retry-seconds", 300, 0, 86_400)));
+                Duration.ofSeconds(config.getInt("webhooks.retry-seconds", 300, 0, 86_400)),
+                Duration.ofMillis(config.getInt("webhooks.grace-ms", 3_000, 0, 60_000)));
     }
 
     /** Whether events of this webhook kind are sent. */

@@ -35,6 +35,12 @@ final class LocalApp {
      */
     LocalApp(LocalSettings settings, LocalServerMetrics metrics, ChannelFacts reported,
             Optional<ClusterSettings> cluster, Background background) {
+        this(settings, metrics, reported, cluster, background, PublicSubscriptions.ANYONE);
+    }
+
+    /** @param publicSubscriptions who may subscribe to a public channel */
+    LocalApp(LocalSettings settings, LocalServerMetrics metrics, ChannelFacts reported,
+            Optional<ClusterSettings> cluster, Background background, PublicSubscriptions publicSubscriptions) {
         ChannelFacts facts = ChannelFacts.withoutServerChannels(reported);
         this.settings = settings;
         this.metrics = metrics;
@@ -42,7 +48,8 @@ final class LocalApp {
         this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts, background))
                 .orElseGet(() -> new InProcessFanout(facts, background.clock()));
         registry.attach(fanout);
-        this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts, background.ticker());
+        this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts, background.ticker(),
+                publicSubscriptions);
         metrics.connections(registry::connections);
         fanout.start(registry);
     }
@@ -62,6 +69,11 @@ final class LocalApp {
 
     /** A new connection, greeted with its socket id; empty (and refused with 4004) over the connection quota. */
     Optional<LocalSocket> open(FrameSink outbox) {
+        return open(outbox, "");
+    }
+
+    /** A new connection from a page of {@code origin} ("" when the client sent none). */
+    Optional<LocalSocket> open(FrameSink outbox, String origin) {
         if (registry.connections() >= settings.maxConnections()) {
             LocalSocket refused = new LocalSocket("0.0", outbox, 2, 0);
             refused.sendAndClose(Frames.error(PusherProtocol.OVER_CONNECTION_QUOTA, "Over the connection quota"),
@@ -72,10 +84,15 @@ final class LocalApp {
         do {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             socket = new LocalSocket(random.nextLong(1, 10_000_000_000L) + "." + random.nextLong(1, 10_000_000_000L),
-                    outbox, settings.maxPendingFrames(), settings.maxMessageBytes());
+                    outbox, settings.maxPendingFrames(), settings.maxMessageBytes(), origin);
         } while (!registry.add(socket));
         socket.send(Frames.connectionEstablished(socket.socketId(), settings.activityTimeoutSeconds()));
         return Optional.of(socket);
+    }
+
+    /** Counts a WebSocket handshake refused for its origin (logged once per origin at DEBUG by the caller). */
+    void refusedOrigin(String origin) {
+        metrics.refused("origin");
     }
 
     /** The next part of a client's message. */

@@ -1,6 +1,8 @@
 package io.herald.internal.local;
 
 import com.pusher.rest.crypto.CryptoUtil;
+import io.herald.auth.PublicSubscriptionGuard;
+import io.herald.internal.HeraldLog;
 import io.herald.internal.background.Background;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.hooks.ChannelEventPublisher;
@@ -14,6 +16,7 @@ import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +33,9 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
     @Inject
     ChannelEventPublishers channelEvents;
+
+    @Inject
+    Instance<PublicSubscriptionGuard> guards;
 
     @Override
     public String name() {
@@ -65,10 +71,15 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
                     background.clock(), event -> {
                         observers.publish(event);
                         sender.ifPresent(webhook -> webhook.accept(event));
-                    }), background);
+                    }), background, guards.isResolvable()
+                            ? PublicSubscriptions.guardedBy(guards.get(), config.connection())
+                            : PublicSubscriptions.ANYONE);
         } catch (RuntimeException e) {
             sender.ifPresent(WebhookSender::close);
             throw e;
+        }
+        if (settings.origins().allowsAny()) {
+            HeraldLog.anyOrigin(config.connection());
         }
         Optional<CryptoUtil> crypto = config.get("encryption-master-key").map(CryptoUtil::new);
         return new LocalDriver(config.connection(), server, app, crypto, sender);

@@ -37,12 +37,12 @@ public class LocalServer {
     }
 
     LocalApp register(LocalSettings settings, LocalServerMetrics metrics, ClusterSettings cluster, ChannelFacts facts,
-            Background background) {
+            Background background, PublicSubscriptions publicSubscriptions) {
         if (byKey.containsKey(settings.key())) {
             throw HeraldMessages.duplicateLocalKey(settings.key());
         }
         LocalApp app = new LocalApp(settings, metrics, facts, cluster.scaling() == ClusterSettings.Scaling.REDIS
-                ? Optional.of(cluster) : Optional.empty(), background);
+                ? Optional.of(cluster) : Optional.empty(), background, publicSubscriptions);
         if (byKey.putIfAbsent(settings.key(), app) != null) {
             app.shutdown();
             throw HeraldMessages.duplicateLocalKey(settings.key());
@@ -68,6 +68,11 @@ public class LocalServer {
 
     Optional<LocalApp> byKey(String key) {
         return Optional.ofNullable(key).map(byKey::get);
+    }
+
+    /** Every app served. */
+    List<LocalApp> apps() {
+        return List.copyOf(byKey.values());
     }
 
     Optional<LocalApp> byAppId(String appId) {

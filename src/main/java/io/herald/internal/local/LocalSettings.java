@@ -23,11 +23,12 @@ import java.util.List;
  * @param previousSecrets {@code previous-secret}: during a rotation, the secrets that still verify (a list; Herald
  *                        signs with {@code secret} only)
  * @param restApiAtRoot {@code rest-api-at-root}: serve Pusher's HTTP API at {@code /apps/...} of the web root too
+ * @param origins {@code allowed-origins} (a list; none: any) and {@code allow-missing-origin} (default true)
  */
 record LocalSettings(String appId, String key, String secret, boolean clientEvents, int activityTimeoutSeconds,
         int idleTimeoutSeconds, int maxMessageBytes, int maxChannelsPerConnection, int maxPresenceMembers,
         int clientEventsPerSecond, int maxConnections, int maxPendingFrames, List<String> previousSecrets,
-        boolean restApiAtRoot) {
+        boolean restApiAtRoot, OriginPolicy origins) {
 
     LocalSettings {
         previousSecrets = List.copyOf(previousSecrets);
@@ -48,7 +49,16 @@ record LocalSettings(String appId, String key, String secret, boolean clientEven
                 config.getInt("max-connections", 20_000, 1, 10_000_000),
                 config.getInt("max-pending-frames", 1_000, 1, 1_000_000),
                 config.get("previous-secret").map(LocalSettings::list).orElse(List.of()),
-                config.getBoolean("rest-api-at-root", false));
+                config.getBoolean("rest-api-at-root", false),
+                origins(config));
+    }
+
+    private static OriginPolicy origins(ConnectionConfig config) {
+        List<String> allowed = config.get("allowed-origins").map(LocalSettings::list).orElse(List.of());
+        allowed.stream().map(OriginPolicy::problem).flatMap(java.util.Optional::stream).findFirst()
+                .ifPresent(problem -> config.invalid("allowed-origins", "origins such as https://app.example.com or "
+                        + "https://*.example.com, comma-separated (" + problem + ")"));
+        return OriginPolicy.of(allowed, config.getBoolean("allow-missing-origin", true));
     }
 
     /** The secrets a signature may be made with: {@code secret} first, then those of a rotation. */

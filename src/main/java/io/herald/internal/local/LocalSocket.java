@@ -38,10 +38,17 @@ final class LocalSocket {
     private volatile int closeCode;
     private volatile String closeReason;
     private final Consumer<Throwable> whenWritten = this::written;
+    private final String origin;
     private long rateWindowStart;
     private int eventsInWindow;
 
     LocalSocket(String socketId, FrameSink outbox, int maxPendingFrames, int maxMessageBytes) {
+        this(socketId, outbox, maxPendingFrames, maxMessageBytes, "");
+    }
+
+    /** @param origin the browser page's {@code Origin}, "" when the client sent none */
+    LocalSocket(String socketId, FrameSink outbox, int maxPendingFrames, int maxMessageBytes, String origin) {
+        this.origin = origin;
         this.socketId = socketId;
         this.outbox = outbox;
         this.maxPendingFrames = maxPendingFrames;
@@ -55,6 +62,11 @@ final class LocalSocket {
 
     String socketId() {
         return socketId;
+    }
+
+    /** The browser page's {@code Origin}, "" when the client sent none. */
+    String origin() {
+        return origin;
     }
 
     /** The channels subscribed, each with what the connection holds on it. */

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * Pusher's client protocol over Jakarta WebSocket, at {@code /app/{key}}: what pusher-js and pusher-java-client
  * connect to. Deployed only while a {@code local} connection is configured ({@link LocalEndpointConfig}).
  */
-@ServerEndpoint("/app/{key}")
+@ServerEndpoint(value = "/app/{key}", configurator = LocalHandshake.class)
 public class LocalWebSocketEndpoint {
     private static final int MIN_BUFFER = 64 * 1024;
 
@@ -34,13 +34,21 @@ public class LocalWebSocketEndpoint {
                     "Application does not exist"));
             return;
         }
+        Object origin = session.getUserProperties().get(LocalHandshake.ORIGIN);
+        if (origin instanceof String given && !found.get().settings().origins().allows(given)) {
+            found.get().refusedOrigin(given);
+            session.getBasicRemote().sendText(Frames.error(PusherProtocol.UNAUTHORIZED, "Origin not allowed"));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(PusherProtocol.UNAUTHORIZED),
+                    "Origin not allowed"));
+            return;
+        }
         app = found.get();
         LocalSettings settings = app.settings();
         session.setMaxIdleTimeout(settings.idleTimeoutSeconds() * 1000L);
         // Messages arrive in parts and LocalApp refuses one as soon as it passes the limit; this bound is for
         // containers that buffer a whole frame before handing over its parts (Tyrus does, up to its own buffer).
         session.setMaxTextMessageBufferSize(Math.max(MIN_BUFFER, settings.maxMessageBytes() * 2));
-        socket = app.open(new SessionFrames(session)).orElse(null);
+        socket = app.open(new SessionFrames(session), origin instanceof String given ? given : "").orElse(null);
     }
 
     // Parts, not whole messages: a container hands over a whole message only once it has read all of it, which

@@ -3,6 +3,7 @@ package io.herald.internal.local;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
+import io.herald.auth.PublicSubscriptionGuard;
 import io.herald.internal.background.Ticker;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterMessage;
@@ -37,10 +38,12 @@ final class ProtocolHandler {
     private final ChannelFacts facts;
     private final List<ChannelSigner> signers;
     private final Ticker ticker;
+    private final PublicSubscriptions publicSubscriptions;
 
     ProtocolHandler(LocalSettings settings, LocalServerMetrics metrics, ChannelRegistry registry, Fanout fanout,
-            ChannelFacts facts, Ticker ticker) {
+            ChannelFacts facts, Ticker ticker, PublicSubscriptions publicSubscriptions) {
         this.ticker = ticker;
+        this.publicSubscriptions = publicSubscriptions;
         this.settings = settings;
         this.metrics = metrics;
         this.registry = registry;
@@ -110,6 +113,12 @@ final class ProtocolHandler {
         ChannelType type = ChannelType.of(channel);
         String auth = ClientFrame.string(data, "auth");
         if (type == ChannelType.PUBLIC) {
+            Optional<PublicSubscriptionGuard.Refusal> refusal = publicSubscriptions.refusal(channel, socket);
+            if (refusal.isPresent()) {
+                metrics.refused("subscription");
+                refuseSubscription(socket, channel, "AuthError", refusal.get().status(), refusal.get().reason());
+                return;
+            }
             registry.subscribe(socket, channel);
         } else if (type == ChannelType.PRESENCE) {
             subscribePresence(socket, channel, auth, ClientFrame.string(data, "channel_data"));
@@ -250,7 +259,7 @@ final class ProtocolHandler {
         error.addProperty("error", message);
         error.addProperty("status", code == UNAUTHORIZED ? 401 : code);
         socket.send(Frames.frame("pusher:subscription_error", channel, error.toString()));
-        if (code != 503) {
+        if (code >= 4000) {
             socket.send(Frames.error(code, message));
         }
     }

@@ -46,6 +46,10 @@ public interface LocalServerMetrics {
     default void webhooks(String outcome, int events) {
     }
 
+    /** A connection or request refused by a production control; {@code reason} is its tag, e.g. {@code origin}. */
+    default void refused(String reason) {
+    }
+
     /** Where to read the number of open connections from. */
     default void connections(Supplier<Number> count) {
     }

@@ -30,6 +30,7 @@ final class MicrometerMetrics {
     static final String PUBLISHED = "herald.local.events.published";
     static final String CONNECTIONS = "herald.local.connections";
     static final String WEBHOOK_EVENTS = "herald.local.webhook.events";
+    static final String REFUSED = "herald.local.refused";
 
     private MicrometerMetrics() {
     }
@@ -146,6 +147,12 @@ final class MicrometerMetrics {
         public void webhooks(String outcome, int events) {
             Counter.builder(WEBHOOK_EVENTS).description("Channel events sent to webhook URLs, by outcome")
                     .tags("connection", connection, "outcome", outcome).register(registry).increment(events);
+        }
+
+        @Override
+        public void refused(String reason) {
+            Counter.builder(REFUSED).description("Connections and requests refused by the local server's controls")
+                    .tags("connection", connection, "reason", reason).register(registry).increment();
         }
 
         @Override

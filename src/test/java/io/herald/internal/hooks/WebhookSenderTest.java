@@ -56,7 +56,7 @@ class WebhookSenderTest {
 
     private void start(Duration retryFor) {
         WebhookTargets settings = new WebhookTargets(List.of(URI.create("http://127.0.0.1:"
-                + receiver.getAddress().getPort() + "/hooks")), Set.of(), Duration.ZERO, 100, retryFor);
+                + receiver.getAddress().getPort() + "/hooks")), Set.of(), Duration.ZERO, 100, retryFor, Duration.ZERO);
         LocalServerMetrics counted = new LocalServerMetrics() {
             @Override
             public void webhooks(String outcome, int events) {
