@@ -93,6 +93,14 @@ public interface Fanout extends AutoCloseable {
     boolean isReady();
 
     /** Stops; this instance's share of the cluster's state is withdrawn. */
+    /**
+     * Counts one more for {@code counter} in the second {@code epochSecond}, over the cluster, and returns the count
+     * so far: the publishing limits of the REST API.
+     *
+     * @throws ClusterUnavailable when the cluster cannot be reached
+     */
+    long countInSecond(String counter, long epochSecond);
+
     @Override
     void close();
 }

@@ -430,6 +430,15 @@ public final class RedisFanout implements Fanout {
         return link.async();
     }
 
+    @Override
+    public long countInSecond(String counter, long epochSecond) {
+        String key = keys.rate(counter, epochSecond);
+        RedisAsyncCommands<String, String> commands = async();
+        CompletionStage<Long> count = commands.incr(key);
+        commands.expire(key, 2);
+        return await(count);
+    }
+
     private <T> T await(CompletionStage<T> command) {
         return link.await(command);
     }

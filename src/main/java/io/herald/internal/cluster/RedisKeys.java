@@ -39,6 +39,11 @@ record RedisKeys(String prefix) {
         return prefix + ":channels";
     }
 
+    /** Counter with a TTL: what {@code counter} counted in one second (the REST API's limits). */
+    String rate(String counter, long epochSecond) {
+        return key("rate", counter + ":" + epochSecond);
+    }
+
     /** Set: the live instances. */
     String nodes() {
         return prefix + ":nodes";

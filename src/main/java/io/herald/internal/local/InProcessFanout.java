@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InProcessFanout implements Fanout {
     private final ChannelFacts facts;
     private final Clock clock;
+    // Per counter: {second, count in it}; only the current second is kept.
+    private final Map<String, long[]> rates = new ConcurrentHashMap<>();
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, MemberCounts> presence = new ConcurrentHashMap<>();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -168,6 +170,17 @@ final class InProcessFanout implements Fanout {
     public Optional<ChannelSummary> channel(String name) {
         Integer count = subscriptions.get(name);
         return count == null ? Optional.empty() : Optional.of(new ChannelSummary(name, count, users(name).size()));
+    }
+
+    @Override
+    public long countInSecond(String counter, long epochSecond) {
+        long[] count = new long[1];
+        rates.compute(counter, (name, window) -> {
+            long[] current = window == null || window[0] != epochSecond ? new long[] {epochSecond, 0} : window;
+            count[0] = ++current[1];
+            return current;
+        });
+        return count[0];
     }
 
     @Override

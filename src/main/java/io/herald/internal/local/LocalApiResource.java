@@ -48,6 +48,11 @@ public class LocalApiResource {
     }
 
     static Response answer(LocalRestApi.Answer answer) {
-        return Response.status(answer.status()).type(answer.mediaType()).entity(answer.body()).build();
+        Response.ResponseBuilder response = Response.status(answer.status()).type(answer.mediaType())
+                .entity(answer.body());
+        if (answer.retryAfterSeconds() > 0) {
+            response.header("Retry-After", answer.retryAfterSeconds());
+        }
+        return response.build();
     }
 }

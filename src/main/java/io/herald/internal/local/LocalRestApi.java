@@ -7,6 +7,7 @@ import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterUnavailable;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.FormBody;
+import io.herald.internal.protocol.PusherProtocol;
 import io.herald.internal.signing.RequestVerifier;
 import io.herald.spi.OutboundEvent;
 import java.time.Clock;
@@ -31,13 +32,19 @@ final class LocalRestApi {
     private final boolean atRoot;
 
     /** What the caller writes back: a status, its media type and its text. */
-    record Answer(int status, String mediaType, String body) {
+    record Answer(int status, String mediaType, String body, int retryAfterSeconds) {
         static Answer json(JsonObject body) {
-            return new Answer(200, "application/json", body.toString());
+            return new Answer(200, "application/json", body.toString(), 0);
         }
 
         static Answer plain(int status, String message) {
-            return new Answer(status, "text/plain", message);
+            return new Answer(status, "text/plain", message, 0);
+        }
+
+        /** 429 with {@code Retry-After: 1}: the limit counts whole seconds. */
+        static Answer tooMany(String what, int limit) {
+            return new Answer(429, "text/plain", "Too many " + what + ": over " + limit + " a second for this app",
+                    1);
         }
     }
 
@@ -74,18 +81,39 @@ final class LocalRestApi {
             return Answer.plain(400, "Invalid query: " + e.getMessage());
         }
         byte[] content = body == null ? new byte[0] : body;
+        if (content.length > PusherProtocol.MAX_REST_BODY_BYTES) {
+            return Answer.plain(413, "Request body over " + PusherProtocol.MAX_REST_BODY_BYTES / 1024 + " KB");
+        }
         Optional<String> refusal = new RequestVerifier(app.settings().key(), app.settings().secrets())
                 .refusal(method, "/" + String.join("/", parts), query, content, clock.instant());
         if (refusal.isPresent()) {
             return Answer.plain(401, refusal.get());
         }
         try {
+            Optional<Answer> overLimit = overLimit(method, parts[2], app);
+            if (overLimit.isPresent()) {
+                return overLimit.get();
+            }
             return route(method, List.of(parts).subList(2, parts.length), app, query, content);
         } catch (RestEvents.Refused refused) {
             return Answer.plain(refused.status(), refused.getMessage());
         } catch (ClusterUnavailable unavailable) {
             return Answer.plain(503, unavailable.getMessage());
         }
+    }
+
+    // Genuine requests only are counted, so that nobody without the secret can use up an app's allowance.
+    private Optional<Answer> overLimit(String method, String operation, LocalApp app) {
+        boolean publish = method.equals("POST") && (operation.equals("events") || operation.equals("batch_events"));
+        boolean query = method.equals("GET");
+        int limit = publish ? app.settings().restPublishesPerSecond()
+                : query ? app.settings().restQueriesPerSecond() : 0;
+        if (limit == 0 || app.fanout().countInSecond(publish ? "publish" : "query",
+                clock.instant().getEpochSecond()) <= limit) {
+            return Optional.empty();
+        }
+        app.metrics().refused(publish ? "rest-publish-rate" : "rest-query-rate");
+        return Optional.of(Answer.tooMany(publish ? "publish requests" : "queries", limit));
     }
 
     private Answer route(String method, List<String> rest, LocalApp app, RequestVerifier.Query query, byte[] body)

@@ -1,5 +1,6 @@
 package io.herald.internal.local;
 
+import io.herald.internal.protocol.PusherProtocol;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +25,8 @@ public final class LocalRestRootServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        serve("POST", request, response, request.getInputStream().readAllBytes());
+        // One byte past the limit is enough to refuse the body (413) without reading what follows.
+        serve("POST", request, response, request.getInputStream().readNBytes(PusherProtocol.MAX_REST_BODY_BYTES + 1));
     }
 
     private static void serve(String method, HttpServletRequest request, HttpServletResponse response, byte[] body)
@@ -33,6 +35,9 @@ public final class LocalRestRootServlet extends HttpServlet {
         LocalRestApi.Answer answer = new LocalRestApi(LocalServer.current(), Clock.systemUTC(), true)
                 .serve(method, path, request.getQueryString(), body);
         response.setStatus(answer.status());
+        if (answer.retryAfterSeconds() > 0) {
+            response.setIntHeader("Retry-After", answer.retryAfterSeconds());
+        }
         response.setContentType(answer.mediaType() + ";charset=utf-8");
         response.getOutputStream().write(answer.body().getBytes(StandardCharsets.UTF_8));
     }

@@ -24,11 +24,14 @@ import java.util.List;
  *                        signs with {@code secret} only)
  * @param restApiAtRoot {@code rest-api-at-root}: serve Pusher's HTTP API at {@code /apps/...} of the web root too
  * @param origins {@code allowed-origins} (a list; none: any) and {@code allow-missing-origin} (default true)
+ * @param restPublishesPerSecond {@code rest-publishes-per-second}: {@code POST events} and {@code batch_events} per
+ *                               second for the app, over the cluster (0: no limit); 429 above
+ * @param restQueriesPerSecond {@code rest-queries-per-second}: {@code GET} requests per second (0: no limit)
  */
 record LocalSettings(String appId, String key, String secret, boolean clientEvents, int activityTimeoutSeconds,
         int idleTimeoutSeconds, int maxMessageBytes, int maxChannelsPerConnection, int maxPresenceMembers,
         int clientEventsPerSecond, int maxConnections, int maxPendingFrames, List<String> previousSecrets,
-        boolean restApiAtRoot, OriginPolicy origins) {
+        boolean restApiAtRoot, OriginPolicy origins, int restPublishesPerSecond, int restQueriesPerSecond) {
 
     LocalSettings {
         previousSecrets = List.copyOf(previousSecrets);
@@ -50,7 +53,9 @@ record LocalSettings(String appId, String key, String secret, boolean clientEven
                 config.getInt("max-pending-frames", 1_000, 1, 1_000_000),
                 config.get("previous-secret").map(LocalSettings::list).orElse(List.of()),
                 config.getBoolean("rest-api-at-root", false),
-                origins(config));
+                origins(config),
+                config.getInt("rest-publishes-per-second", 0, 0, 10_000_000),
+                config.getInt("rest-queries-per-second", 0, 0, 10_000_000));
     }
 
     private static OriginPolicy origins(ConnectionConfig config) {

@@ -23,6 +23,11 @@ public final class PusherProtocol {
     public static final int MAX_CHANNELS_PER_EVENT = 100;
     /** The most events one {@code POST /batch_events} holds. */
     public static final int MAX_BATCH_EVENTS = 10;
+    /**
+     * The largest REST request body Herald reads: a full batch of {@link #MAX_BATCH_EVENTS} events of
+     * {@link #MAX_DATA_BYTES} each, with their names, channels and JSON escaping, fits; anything larger is 413.
+     */
+    public static final int MAX_REST_BODY_BYTES = 256 * 1024;
     /** The longest channel name accepted on the wire (what pusher-http-node sends); applications stay within 164. */
     public static final int MAX_WIRE_CHANNEL_NAME_LENGTH = 200;
     /** How far a REST request's {@code auth_timestamp} may be from the server's clock, in seconds. */

@@ -24,7 +24,7 @@ final class TestApps {
     /** An app's settings: client events off, 100 channels per connection, 1,000 presence members, 100,000 sockets. */
     static LocalSettings settings(String key, String secret) {
         return new LocalSettings("1", key, secret, false, 30, 120, 10_240, 100, 1_000, 10, 100_000, 100_000, List.of(),
-                false, OriginPolicy.of(List.of(), true));
+                false, OriginPolicy.of(List.of(), true), 0, 0);
     }
 
     /** A single instance's app that reports nothing. */
