@@ -161,4 +161,14 @@ public final class HeraldLog {
         LOG.log(Level.WARNING, "HERALD-0229: The PublicSubscriptionGuard failed on a subscription to '" + channel
                 + "' of connection '" + connection + "', which is refused", failure);
     }
+
+    public static void overRestLimit(String appId, String what, int limit) {
+        LOG.log(Level.DEBUG, "HERALD-0230: A REST request to app ''{0}'' was refused with 429: over {2} {1} a second "
+                + "(counted as herald.local.refused)", appId, what, limit);
+    }
+
+    public static void publicSubscriptionRefused(String channel, int status, String reason) {
+        LOG.log(Level.DEBUG, "HERALD-0231: The PublicSubscriptionGuard refused a subscription to ''{0}'' ({1}: {2})",
+                Excerpt.of(channel), status, Excerpt.of(reason));
+    }
 }

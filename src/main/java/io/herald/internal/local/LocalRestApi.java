@@ -3,6 +3,7 @@ package io.herald.internal.local;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
+import io.herald.internal.HeraldLog;
 import io.herald.internal.cluster.ChannelSummary;
 import io.herald.internal.cluster.ClusterUnavailable;
 import io.herald.internal.observability.LocalServerMetrics;
@@ -113,6 +114,7 @@ final class LocalRestApi {
             return Optional.empty();
         }
         app.metrics().refused(publish ? "rest-publish-rate" : "rest-query-rate");
+        HeraldLog.overRestLimit(app.settings().appId(), publish ? "publish requests" : "queries", limit);
         return Optional.of(Answer.tooMany(publish ? "publish requests" : "queries", limit));
     }
 

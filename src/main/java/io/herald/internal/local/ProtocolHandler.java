@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.herald.ChannelType;
 import io.herald.auth.PublicSubscriptionGuard;
+import io.herald.internal.HeraldLog;
 import io.herald.internal.background.Ticker;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterMessage;
@@ -116,6 +117,7 @@ final class ProtocolHandler {
             Optional<PublicSubscriptionGuard.Refusal> refusal = publicSubscriptions.refusal(channel, socket);
             if (refusal.isPresent()) {
                 metrics.refused("subscription");
+                HeraldLog.publicSubscriptionRefused(channel, refusal.get().status(), refusal.get().reason());
                 refuseSubscription(socket, channel, "AuthError", refusal.get().status(), refusal.get().reason());
                 return;
             }
