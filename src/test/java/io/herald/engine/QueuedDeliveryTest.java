@@ -2,6 +2,7 @@ package io.herald.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.herald.Broadcast;
 import io.herald.BroadcastException;
@@ -143,6 +144,8 @@ class QueuedDeliveryTest {
 
         assertThat(failures.seen()).singleElement().satisfies(failed -> assertThat(failed.cause())
                 .hasMessageContaining("Read timed out").hasMessageContaining("after 4 attempts"));
+        // Every attempt has reached the stand-in, so none of them can arrive in the next test.
+        await().atMost(Duration.ofSeconds(5)).until(() -> pusher.requests() == 4);
     }
 
     @Test
