@@ -1,6 +1,7 @@
 package io.herald.spi;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The settings of one named connection, {@code broadcast.<connection>.<key>}, read from MicroProfile Config.
@@ -28,6 +29,14 @@ public interface ConnectionConfig {
 
     /** The trimmed value of {@code key}, empty when missing or blank. */
     Optional<String> get(String key);
+
+    /**
+     * The keys set under {@code prefix}, relative to the connection and sorted: for {@code broadcast.local.*},
+     * {@code keys("namespace.")} gives {@code namespace.chat.pattern}, {@code namespace.chat.client-events}, ... Only
+     * names a configuration source lists are found (properties files, system properties): an environment variable
+     * can override the value of a listed key, but adds none.
+     */
+    Set<String> keys(String prefix);
 
     /** The value of the first of {@code keys} that is set ({@code client} before {@code key}), empty when none is. */
     default Optional<String> getAny(String... keys) {

@@ -107,4 +107,47 @@ class SettingsCheckTest {
             assertThat(container.isRunning()).isTrue();
         }
     }
+
+    @Test
+    void namespacesWhosePatternsShareAChannelFailNamingOne() {
+        Map<String, String> config = localWith("namespace.chat.pattern", "presence-chat.{room}");
+        config.put("broadcast.local.namespace.lobby.pattern", "presence-{kind}.lobby");
+
+        assertThatThrownBy(() -> start(config)).hasMessage("HERALD-0003: Property 'broadcast.local.namespace.lobby"
+                + ".pattern' must be a pattern that shares no channel with namespace 'chat' ('presence-chat.{room}'): "
+                + "both match 'presence-chat.lobby'");
+    }
+
+    @Test
+    void anUnknownNamespaceOptionFailsListingTheOptions() {
+        Map<String, String> config = localWith("namespace.chat.pattern", "presence-chat.{room}");
+        config.put("broadcast.local.namespace.chat.max-members", "5");
+
+        assertThatThrownBy(() -> start(config)).hasMessage("HERALD-0003: Property 'broadcast.local.namespace.chat"
+                + ".max-members' must be one of a namespace's options: pattern, client-events, max-presence-members, "
+                + "cache-ttl-seconds, max-subscribers");
+    }
+
+    @Test
+    void aNamespaceWithoutAPatternFails() {
+        assertThatThrownBy(() -> start(localWith("namespace.chat.client-events", "true")))
+                .hasMessageContaining("HERALD-0001").hasMessageContaining("'broadcast.local.namespace.chat.pattern'");
+    }
+
+    @Test
+    void aNamespacePatternNoChannelNameCanMatchFails() {
+        assertThatThrownBy(() -> start(localWith("namespace.chat.pattern", "chat room {id}"))).hasMessage(
+                "HERALD-0003: Property 'broadcast.local.namespace.chat.pattern' must be a channel pattern such as "
+                        + "presence-chat.{room} (it has characters no channel name has (a {name} part is letters, "
+                        + "digits and _ in braces))");
+    }
+
+    @Test
+    void aNamespaceOptionOutsideItsRangeFails() {
+        Map<String, String> config = localWith("namespace.chat.pattern", "presence-chat.{room}");
+        config.put("broadcast.local.namespace.chat.cache-ttl-seconds", "0");
+
+        assertThatThrownBy(() -> start(config)).hasMessage("HERALD-0003: Property 'broadcast.local.namespace.chat"
+                + ".cache-ttl-seconds' must be a whole number from 1 to 86400, not '0'");
+    }
 }

@@ -1,6 +1,7 @@
 package io.herald.internal.auth;
 
 import io.herald.internal.HeraldMessages;
+import io.herald.internal.protocol.ChannelPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -13,6 +13,7 @@ import io.herald.internal.config.AuthSettings;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.protocol.PresenceData;
 import io.herald.internal.protocol.UserData;
+import io.herald.internal.protocol.ChannelPattern;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.internal.signing.ChannelSigner;
 import jakarta.annotation.PostConstruct;

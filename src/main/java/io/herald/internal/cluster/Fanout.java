@@ -22,7 +22,9 @@ public interface Fanout extends AutoCloseable {
         /** Accepted: a {@link ClusterMessage.MemberJoined} for the connection follows (or came already). */
         JOINED,
         /** The channel has {@code max-presence-members} other members. */
-        FULL
+        FULL,
+        /** The channel has its {@code max-subscribers} (the registry's answer: the fan-out was not asked). */
+        SUBSCRIBERS_FULL
     }
 
     /** Starts handing the cluster's messages to {@code sink}. */
@@ -30,7 +32,7 @@ public interface Fanout extends AutoCloseable {
 
     /**
      * Sends an event to its channels' subscribers everywhere, and keeps it as the last event of those that are cache
-     * channels.
+     * channels, for the cache lifetime the fan-out was made with.
      *
      * @throws ClusterUnavailable when it did not reach the cluster (nothing was delivered)
      */
@@ -80,6 +82,12 @@ public interface Fanout extends AutoCloseable {
      */
     CompletionStage<Optional<CachedEvent>> lastEvent(String channel);
 
+    /**
+     * The subscriptions to {@code channel} (any kind) everywhere, for its {@code max-subscribers}; the stage fails with
+     * {@link ClusterUnavailable} when they cannot be counted.
+     */
+    CompletionStage<Long> subscriptionCount(String channel);
+
     /** Occupied channels whose name starts with {@code prefix}, sorted by name. */
     List<ChannelSummary> channels(String prefix);
 
@@ -92,7 +100,6 @@ public interface Fanout extends AutoCloseable {
     /** Whether it can deliver now (readiness). */
     boolean isReady();
 
-    /** Stops; this instance's share of the cluster's state is withdrawn. */
     /**
      * Counts one more for {@code counter} in the second {@code epochSecond}, over the cluster, and returns the count
      * so far: the publishing limits of the REST API.
@@ -101,6 +108,7 @@ public interface Fanout extends AutoCloseable {
      */
     long countInSecond(String counter, long epochSecond);
 
+    /** Stops; this instance's share of the cluster's state is withdrawn. */
     @Override
     void close();
 }

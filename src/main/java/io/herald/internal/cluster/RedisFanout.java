@@ -10,6 +10,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * answer for the cluster in one or two reads, and the heartbeat lets any instance remove a dead one's connections.
  *
  * <pre>{@code
- * Fanout fanout = new RedisFanout(ClusterSettings.from(config, "42"), facts, Background.system());
+ * Fanout fanout = new RedisFanout(ClusterSettings.from(config, "42"), facts, Background.system(),
+ *         channel -> PusherProtocol.CACHE_TTL);
  * fanout.start(registry);     // connects (retried in the background), registers, subscribes
  * }</pre>
  *
@@ -62,9 +65,15 @@ public final class RedisFanout implements Fanout {
     private volatile boolean closed;
     private volatile MessageSink sink;
     private volatile RedisLink link;
+    private final Function<String, Duration> cacheLifetime;
 
-    /** @param facts where this instance reports the changes it caused, so that each is reported once in the cluster */
-    public RedisFanout(ClusterSettings settings, ChannelFacts facts, Background background) {
+    /**
+     * @param facts where this instance reports the changes it caused, so that each is reported once in the cluster
+     * @param cacheLifetime how long a cache channel keeps its last event (a Redis key's time to live)
+     */
+    public RedisFanout(ClusterSettings settings, ChannelFacts facts, Background background,
+            Function<String, Duration> cacheLifetime) {
+        this.cacheLifetime = cacheLifetime;
         this.background = background;
         this.settings = settings;
         this.facts = facts;
@@ -95,7 +104,7 @@ public final class RedisFanout implements Fanout {
         for (String channel : event.channels()) {
             if (PusherProtocol.isCacheChannel(channel)) {
                 commands.set(keys.cache(channel), BusCodec.encode(new CachedEvent(event.name(),
-                        event.data())), SetArgs.Builder.px(PusherProtocol.CACHE_TTL.toMillis()));
+                        event.data())), SetArgs.Builder.px(cacheLifetime.apply(channel).toMillis()));
             }
         }
         await(publishPerChannel(commands, event));
@@ -223,6 +232,16 @@ public final class RedisFanout implements Fanout {
                 .forEach(entry -> found.add(new ChannelSummary(entry.getKey(), Integer.parseInt(entry.getValue()),
                         userCount(entry.getKey()))));
         return found;
+    }
+
+    @Override
+    public CompletionStage<Long> subscriptionCount(String channel) {
+        try {
+            return unavailableOnFailure(async().hget(keys.channels(), channel))
+                    .thenApply(count -> count == null ? 0L : Long.parseLong(count));
+        } catch (ClusterUnavailable e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

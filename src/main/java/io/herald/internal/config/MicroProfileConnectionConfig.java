@@ -5,6 +5,8 @@ import io.herald.spi.ConnectionConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -36,6 +38,18 @@ final class MicroProfileConnectionConfig implements ConnectionConfig {
     @Override
     public Optional<String> get(String key) {
         return config.getOptionalValue(property(key), String.class).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public Set<String> keys(String prefix) {
+        String connectionPrefix = property("");
+        Set<String> found = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(connectionPrefix + prefix)) {
+                found.add(name.substring(connectionPrefix.length()));
+            }
+        }
+        return found;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.herald.internal.local;
 
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterMessage;
+import io.herald.internal.cluster.ClusterUnavailable;
 import io.herald.internal.cluster.Fanout;
 import io.herald.internal.cluster.MessageSink;
 import io.herald.internal.cluster.PresenceJoin;
@@ -95,7 +96,7 @@ final class ChannelRegistry implements MessageSink {
      * Subscribes to a public or private channel once its events reach this instance ({@link Fanout#hold});
      * {@code subscription_succeeded} is queued before any of its events. Asked again, it is confirmed again.
      */
-    void subscribe(LocalSocket socket, String channel) {
+    CompletionStage<Admission> subscribe(LocalSocket socket, String channel, int maxSubscribers) {
         synchronized (socket.subscriptionLock()) {
             Subscription held = socket.subscriptions().putIfAbsent(channel, Subscription.PENDING);
             if (held == Subscription.PLAIN) {
@@ -103,10 +104,44 @@ final class ChannelRegistry implements MessageSink {
                 replayCache(socket, channel);
             }
             if (held != null) {
-                return;
+                return CompletableFuture.completedFuture(Admission.ADMITTED);
             }
         }
-        fanout.hold(channel).thenRun(() -> completeSubscription(socket, channel));
+        return fanout.hold(channel).thenCompose(ready -> admit(channel, maxSubscribers)).thenApply(admission -> {
+            if (admission == Admission.ADMITTED) {
+                completeSubscription(socket, channel);
+            } else {
+                refuse(socket, channel);
+            }
+            return admission;
+        });
+    }
+
+    /** Whether a subscription may be made, asked once its channel is held. */
+    enum Admission {
+        ADMITTED,
+        /** The channel has its {@code max-subscribers}, over the cluster. */
+        FULL,
+        /** The cluster could not say how many subscribers it has. */
+        UNCOUNTED
+    }
+
+    // Counted where the count is kept (in Redis for a cluster), so subscriptions arriving at the same moment on
+    // several connections may pass the limit by as many.
+    private CompletionStage<Admission> admit(String channel, int maxSubscribers) {
+        if (maxSubscribers == 0) {
+            return CompletableFuture.completedFuture(Admission.ADMITTED);
+        }
+        return fanout.subscriptionCount(channel).handle((count, failure) -> failure != null ? Admission.UNCOUNTED
+                : count >= maxSubscribers ? Admission.FULL : Admission.ADMITTED);
+    }
+
+    // A subscription refused before it was counted: nothing of it remains here.
+    private void refuse(LocalSocket socket, String channel) {
+        synchronized (socket.subscriptionLock()) {
+            socket.subscriptions().remove(channel, Subscription.PENDING);
+            fanout.release(channel);
+        }
     }
 
     private void completeSubscription(LocalSocket socket, String channel) {
@@ -168,6 +203,11 @@ final class ChannelRegistry implements MessageSink {
      * stage says whether it joined; when it did not, nothing of it remains here.
      */
     CompletionStage<Fanout.JoinOutcome> joinPresence(LocalSocket socket, PresenceJoin join) {
+        return joinPresence(socket, join, 0);
+    }
+
+    /** {@link #joinPresence(LocalSocket, PresenceJoin)} within the channel's {@code max-subscribers} (0: any number). */
+    CompletionStage<Fanout.JoinOutcome> joinPresence(LocalSocket socket, PresenceJoin join, int maxSubscribers) {
         String channel = join.channel();
         synchronized (socket.subscriptionLock()) {
             Subscription held = socket.subscriptions().putIfAbsent(channel, Subscription.PENDING);
@@ -184,7 +224,19 @@ final class ChannelRegistry implements MessageSink {
             }
         }
         Subscription.Presence subscription = new Subscription.Presence(join.userId());
-        return fanout.hold(channel).thenCompose(ready -> startJoining(socket, join, subscription))
+        return fanout.hold(channel).thenCompose(ready -> admit(channel, maxSubscribers))
+                .thenCompose(admission -> switch (admission) {
+                    case ADMITTED -> startJoining(socket, join, subscription);
+                    case FULL -> {
+                        refuse(socket, channel);
+                        yield CompletableFuture.completedFuture(Fanout.JoinOutcome.SUBSCRIBERS_FULL);
+                    }
+                    case UNCOUNTED -> {
+                        refuse(socket, channel);
+                        yield CompletableFuture.failedFuture(new ClusterUnavailable("The subscribers of '" + channel
+                                + "' could not be counted", null));
+                    }
+                })
                 .whenComplete((outcome, failure) -> {
                     if (failure != null || outcome != Fanout.JoinOutcome.JOINED) {
                         withdraw(socket, channel, subscription);

@@ -10,6 +10,7 @@ import io.herald.internal.cluster.MessageSink;
 import io.herald.internal.cluster.PresenceJoin;
 import io.herald.internal.protocol.PusherProtocol;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The fan-out of a single instance (no {@code scaling}): the cluster of one. It counts what Redis counts for a
@@ -29,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InProcessFanout implements Fanout {
     private final ChannelFacts facts;
     private final Clock clock;
+    private final Function<String, Duration> cacheLifetime;
     // Per counter: {second, count in it}; only the current second is kept.
     private final Map<String, long[]> rates = new ConcurrentHashMap<>();
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
@@ -40,10 +43,14 @@ final class InProcessFanout implements Fanout {
     private record Cached(CachedEvent event, Instant expires) {
     }
 
-    /** @param facts where the changes to channels are reported */
-    InProcessFanout(ChannelFacts facts, Clock clock) {
+    /**
+     * @param facts where the changes to channels are reported
+     * @param cacheLifetime how long a cache channel keeps its last event
+     */
+    InProcessFanout(ChannelFacts facts, Clock clock, Function<String, Duration> cacheLifetime) {
         this.facts = facts;
         this.clock = clock;
+        this.cacheLifetime = cacheLifetime;
     }
 
     @Override
@@ -53,10 +60,10 @@ final class InProcessFanout implements Fanout {
 
     @Override
     public void publish(ClusterMessage.Published event) {
-        Instant expires = clock.instant().plus(PusherProtocol.CACHE_TTL);
         for (String channel : event.channels()) {
             if (PusherProtocol.isCacheChannel(channel)) {
-                cache.put(channel, new Cached(new CachedEvent(event.name(), event.data()), expires));
+                cache.put(channel, new Cached(new CachedEvent(event.name(), event.data()),
+                        clock.instant().plus(cacheLifetime.apply(channel))));
             }
         }
         sink.receive(event);
@@ -164,6 +171,11 @@ final class InProcessFanout implements Fanout {
         subscriptions.keySet().stream().filter(name -> name.startsWith(prefix == null ? "" : prefix)).sorted()
                 .forEach(name -> channel(name).ifPresent(found::add));
         return found;
+    }
+
+    @Override
+    public CompletionStage<Long> subscriptionCount(String channel) {
+        return CompletableFuture.completedFuture((long) subscriptions.getOrDefault(channel, 0));
     }
 
     @Override

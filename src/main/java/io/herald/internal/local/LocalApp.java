@@ -10,9 +10,11 @@ import io.herald.internal.cluster.RedisFanout;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.protocol.PusherProtocol;
 import io.herald.spi.OutboundEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * One app of the built-in Pusher server, put together: its settings, its {@link ChannelRegistry} (this instance's
@@ -45,13 +47,17 @@ final class LocalApp {
         this.settings = settings;
         this.metrics = metrics;
         this.registry = new ChannelRegistry(facts);
-        this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts, background))
-                .orElseGet(() -> new InProcessFanout(facts, background.clock()));
+        this.fanout = cluster.<Fanout>map(redis -> new RedisFanout(redis, facts, background, cacheLifetime(settings)))
+                .orElseGet(() -> new InProcessFanout(facts, background.clock(), cacheLifetime(settings)));
         registry.attach(fanout);
         this.protocol = new ProtocolHandler(settings, metrics, registry, fanout, facts, background.ticker(),
                 publicSubscriptions);
         metrics.connections(registry::connections);
         fanout.start(registry);
+    }
+
+    private static Function<String, Duration> cacheLifetime(LocalSettings settings) {
+        return channel -> settings.channel(channel).cacheLifetime();
     }
 
     /** Where events published into this app are counted. */

@@ -121,14 +121,24 @@ final class ProtocolHandler {
                 refuseSubscription(socket, channel, "AuthError", refusal.get().status(), refusal.get().reason());
                 return;
             }
-            registry.subscribe(socket, channel);
+            subscribePlain(socket, channel);
         } else if (type == ChannelType.PRESENCE) {
             subscribePresence(socket, channel, auth, ClientFrame.string(data, "channel_data"));
         } else if (signed(auth, socket.socketId() + ":" + channel)) {
-            registry.subscribe(socket, channel);
+            subscribePlain(socket, channel);
         } else {
             refuseSubscription(socket, channel, "AuthError", UNAUTHORIZED, "Invalid signature for '" + channel + "'");
         }
+    }
+
+    private void subscribePlain(LocalSocket socket, String channel) {
+        registry.subscribe(socket, channel, settings.channel(channel).maxSubscribers()).thenAccept(outcome -> {
+            if (outcome == ChannelRegistry.Admission.FULL) {
+                refuseFull(socket, channel);
+            } else if (outcome == ChannelRegistry.Admission.UNCOUNTED) {
+                refuseUnreachable(socket, channel);
+            }
+        });
     }
 
     private void subscribeToOwnUserChannel(LocalSocket socket, String channel) {
@@ -156,17 +166,29 @@ final class ProtocolHandler {
             return;
         }
         String info = member.has("user_info") ? member.get("user_info").toString() : "null";
+        ChannelOptions options = settings.channel(channel);
         registry.joinPresence(socket, PresenceJoin.subscription(channel, socket.socketId(), id.getAsString(), info,
-                        settings.maxPresenceMembers()))
+                        options.maxPresenceMembers()), options.maxSubscribers())
                 .whenComplete((outcome, failure) -> {
                     if (failure != null) {
-                        refuseSubscription(socket, channel, "ServiceUnavailable", 503,
-                                "The cluster is unreachable; subscribe again later");
+                        refuseUnreachable(socket, channel);
                     } else if (outcome == Fanout.JoinOutcome.FULL) {
                         refuseSubscription(socket, channel, "LimitReached", OVER_CAPACITY,
-                                "Presence channel is full (" + settings.maxPresenceMembers() + " members)");
+                                "Presence channel is full (" + options.maxPresenceMembers() + " members)");
+                    } else if (outcome == Fanout.JoinOutcome.SUBSCRIBERS_FULL) {
+                        refuseFull(socket, channel);
                     }
                 });
+    }
+
+    private void refuseFull(LocalSocket socket, String channel) {
+        metrics.refused("max-subscribers");
+        refuseSubscription(socket, channel, "LimitReached", OVER_CAPACITY, "Channel is full ("
+                + settings.channel(channel).maxSubscribers() + " subscribers)");
+    }
+
+    private void refuseUnreachable(LocalSocket socket, String channel) {
+        refuseSubscription(socket, channel, "ServiceUnavailable", 503, "The cluster is unreachable; subscribe again later");
     }
 
     private void unsubscribe(LocalSocket socket, String channel) {
@@ -222,8 +244,9 @@ final class ProtocolHandler {
     }
 
     private void clientEvent(LocalSocket socket, String event, String channel, JsonElement data) {
-        if (!settings.clientEvents()) {
-            socket.send(Frames.error(OVER_LIMIT, "Client events are not enabled for this app"));
+        if (!settings.channel(channel == null ? "" : channel).clientEvents()) {
+            socket.send(Frames.error(OVER_LIMIT, "Client events are not enabled "
+                    + (channel == null ? "for this app" : "on '" + channel + "'")));
             return;
         }
         ChannelType type = channel == null ? ChannelType.PUBLIC : ChannelType.of(channel);

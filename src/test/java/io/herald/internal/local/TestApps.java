@@ -4,6 +4,7 @@ import io.herald.internal.background.Background;
 import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.observability.LocalServerMetrics;
+import io.herald.internal.protocol.PusherProtocol;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ final class TestApps {
 
     /** An app's settings: client events off, 100 channels per connection, 1,000 presence members, 100,000 sockets. */
     static LocalSettings settings(String key, String secret) {
-        return new LocalSettings("1", key, secret, false, 30, 120, 10_240, 100, 1_000, 10, 100_000, 100_000, List.of(),
+        return new LocalSettings("1", key, secret, ChannelNamespaces.none(new ChannelOptions(false, 1_000,
+                PusherProtocol.CACHE_TTL, 0)), 30, 120, 10_240, 100, 10, 100_000, 100_000, List.of(),
                 false, OriginPolicy.of(List.of(), true), 0, 0);
     }
 

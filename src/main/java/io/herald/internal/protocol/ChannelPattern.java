@@ -1,4 +1,4 @@
-package io.herald.internal.auth;
+package io.herald.internal.protocol;
 
 import io.herald.Channel;
 import java.util.ArrayDeque;
@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@link io.herald.auth.ChannelAuthorizer} pattern such as {@code private-orders.{orderId}}: literal text, and
- * {@code {name}} parts that match a run of channel-name characters without a dot.
+ * A channel-name pattern, as {@link io.herald.auth.ChannelAuthorizer}s and the {@code local} server's namespaces use
+ * it, such as {@code private-orders.{orderId}}: literal text, and {@code {name}} parts that match a run of channel-name
+ * characters without a dot.
  *
  * <pre>{@code
  * ChannelPattern pattern = ChannelPattern.compile("private-orders.{orderId}");
@@ -22,20 +23,20 @@ import java.util.regex.Pattern;
  * pattern.overlap(ChannelPattern.compile("private-{kind}.42"));       // Optional[private-orders.42]
  * }</pre>
  */
-record ChannelPattern(String source, Pattern regex, List<String> names, int literalLength, List<Token> tokens) {
+public record ChannelPattern(String source, Pattern regex, List<String> names, int literalLength, List<Token> tokens) {
     private static final Pattern PART = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final String PART_CHARACTERS = Channel.NAME_CHARACTERS.replace(".", "");
     private static final Pattern LITERAL = Pattern.compile("[" + Channel.NAME_CHARACTERS + "]*");
 
     /** One character of the pattern's language: a literal, or any character a {@code {name}} part takes. */
-    record Token(char literal, boolean anyPartCharacter, boolean repeats) {
+    public record Token(char literal, boolean anyPartCharacter, boolean repeats) {
         boolean accepts(char c) {
             return anyPartCharacter ? c != '.' && LITERAL.matcher(String.valueOf(c)).matches() : c == literal;
         }
     }
 
     /** Why {@code source} cannot be a pattern, or empty when it can. */
-    static Optional<String> problem(String source) {
+    public static Optional<String> problem(String source) {
         if (source == null || source.isBlank()) {
             return Optional.of("is blank");
         }
@@ -47,7 +48,7 @@ record ChannelPattern(String source, Pattern regex, List<String> names, int lite
     }
 
     /** The pattern; {@link #problem(String)} must have found none. */
-    static ChannelPattern compile(String source) {
+    public static ChannelPattern compile(String source) {
         StringBuilder regex = new StringBuilder();
         List<String> names = new ArrayList<>();
         List<Token> tokens = new ArrayList<>();
@@ -74,7 +75,7 @@ record ChannelPattern(String source, Pattern regex, List<String> names, int lite
     }
 
     /** The values of the named parts when {@code channel} matches the whole pattern. */
-    Optional<Map<String, String>> match(String channel) {
+    public Optional<Map<String, String>> match(String channel) {
         Matcher matcher = regex.matcher(channel);
         if (!matcher.matches()) {
             return Optional.empty();
@@ -90,7 +91,7 @@ record ChannelPattern(String source, Pattern regex, List<String> names, int lite
      * A channel name both patterns match, or empty when none exists: a walk over pairs of positions in the two
      * patterns, where a {@code {name}} part is one part character followed by any number more.
      */
-    Optional<String> overlap(ChannelPattern other) {
+    public Optional<String> overlap(ChannelPattern other) {
         record Step(int mine, int theirs) {
         }
         Map<Step, Step> cameFrom = new HashMap<>();

@@ -1,4 +1,4 @@
-package io.herald.internal.auth;
+package io.herald.internal.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
