@@ -229,7 +229,7 @@ class LocalProtocolTest {
         try (RawSocket socket = open(TIGHT_KEY)) {
             socket.socketId();
             for (String channel : new String[] {"a", "b", "c"}) {
-                socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
+                socket.subscribe(channel);
             }
             socket.next();
             socket.next();

@@ -59,7 +59,7 @@ class PublicSubscriptionGuardTest {
         try (RawSocket socket = origin == null ? RawSocket.open(server.webSocket(LocalEnv.KEY))
                 : RawSocket.open(server.webSocket(LocalEnv.KEY), origin)) {
             socket.socketId();
-            socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
+            socket.subscribe(channel);
             return socket.next();
         }
     }

@@ -53,6 +53,20 @@ final class RawSocket implements AutoCloseable {
         return new RawSocket(uri, origin);
     }
 
+    /** A client of {@code uri} subscribed to public channel {@code channel}: its answer has been read. */
+    static RawSocket subscribedTo(URI uri, String channel) throws Exception {
+        RawSocket socket = open(uri);
+        socket.socketId();
+        socket.subscribe(channel);
+        socket.next();
+        return socket;
+    }
+
+    /** Sends {@code pusher:subscribe} for public channel {@code channel}. */
+    void subscribe(String channel) {
+        send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
+    }
+
     /** Reads {@code pusher:connection_established} and returns the socket id in it. */
     String socketId() throws InterruptedException {
         String established = next();

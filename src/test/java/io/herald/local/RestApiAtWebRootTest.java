@@ -33,11 +33,7 @@ class RestApiAtWebRootTest {
     }
 
     private static RawSocket subscribed(String channel) throws Exception {
-        RawSocket socket = RawSocket.open(server.webSocket(LocalEnv.KEY));
-        socket.socketId();
-        socket.send("{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"" + channel + "\"}}");
-        socket.next();
-        return socket;
+        return RawSocket.subscribedTo(server.webSocket(LocalEnv.KEY), channel);
     }
 
     @Test
