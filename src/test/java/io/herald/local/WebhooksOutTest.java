@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -126,11 +127,35 @@ class WebhooksOutTest {
                 "member_added presence-reload ada", "member_removed presence-reload ada",
                 "channel_vacated presence-reload"));
 
-        assertThat(server.container().select(Observers.class).get().seen).as("CDI channel events stay immediate")
+        assertThat(server.container().select(Observers.class).get().seen).as("CDI channel events stay immediate "
+                + "unless channel-events.grace-ms says otherwise")
                 .containsExactly("ChannelOccupied presence-reload", "MemberAdded presence-reload ada",
                         "MemberRemoved presence-reload ada", "ChannelVacated presence-reload",
                         "ChannelOccupied presence-reload", "MemberAdded presence-reload ada",
                         "MemberRemoved presence-reload ada", "ChannelVacated presence-reload");
+    }
+
+    @Test
+    void channelEventsWithTheirOwnGracePeriodSeeAPageReloadAsNothing() throws Exception {
+        server = HeraldServer.atRoot(LocalEnv.config("broadcast.local.channel-events.grace-ms=2000"), Observers.class);
+        Observers observers = server.container().select(Observers.class).get();
+        joinAndLeave("presence-reload");
+        joinAndLeave("presence-reload");
+        try (JavaClient marker = new JavaClient(server, LocalEnv.KEY, "ada").connected()) {
+            marker.pusher.subscribe("marker", marker.listener);
+            next(marker.subscribed);
+        }
+        // Observers hear of changes in order: once the marker's arrival is seen, so is everything before it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> observers.seen.contains("ChannelOccupied marker"));
+        assertThat(observers.seen).filteredOn(seen -> seen.contains("presence-reload"))
+                .as("a leave waits for its grace period")
+                .containsExactly("ChannelOccupied presence-reload", "MemberAdded presence-reload ada");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> observers.seen.contains("ChannelVacated presence-reload"));
+        assertThat(observers.seen).filteredOn(seen -> seen.contains("presence-reload"))
+                .as("the reload is neither a leave nor a return").containsExactly("ChannelOccupied presence-reload",
+                        "MemberAdded presence-reload ada", "MemberRemoved presence-reload ada",
+                        "ChannelVacated presence-reload");
     }
 
     @Test

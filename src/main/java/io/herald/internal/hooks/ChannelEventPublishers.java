@@ -5,7 +5,9 @@ import io.herald.events.ChannelEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import io.herald.spi.ConnectionConfig;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +29,23 @@ public class ChannelEventPublishers {
     @Inject
     Event<ChannelEvent> events;
 
+    /** The connection's publisher; made without a grace period unless the connection's driver made it first. */
     public ChannelEventPublisher forConnection(String connection) {
+        return forConnection(connection, Duration.ZERO);
+    }
+
+    /** The connection's publisher, made (by a {@code local} connection at startup) with its grace period. */
+    public ChannelEventPublisher forConnection(String connection, Duration gracePeriod) {
         return publishers.computeIfAbsent(connection,
-                name -> new ChannelEventPublisher(name, events, QUEUE_CAPACITY, Background.system()));
+                name -> new ChannelEventPublisher(name, events, QUEUE_CAPACITY, gracePeriod, Background.system()));
+    }
+
+    /**
+     * {@code channel-events.grace-ms} of a {@code local} connection: how long its CDI channel events hold a leave, as
+     * Pusher's webhooks do (0, the default: every change at once).
+     */
+    public static Duration gracePeriod(ConnectionConfig config) {
+        return Duration.ofMillis(config.getInt("channel-events.grace-ms", 0, 0, 60_000));
     }
 
     @PreDestroy

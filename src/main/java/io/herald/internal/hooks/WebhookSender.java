@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * bounded queue, taken on a thread of its own: the server never waits for a webhook; when the queue is full an event
  * is dropped and logged (HERALD-0220). Both are counted ({@code herald.local.webhook.events}). As Pusher does,
  * {@code channel_vacated} and {@code member_removed} wait {@code grace-ms} (default 3 s) and are not sent at all when
- * the channel is occupied again (the member returns) within it ({@link WebhookGrace}).
+ * the channel is occupied again (the member returns) within it ({@link GracePeriod}).
  *
  * <pre>{@code
  * WebhookSender sender = new WebhookSender("local", key, secret, WebhookTargets.from(config), metrics,
@@ -49,7 +49,7 @@ public final class WebhookSender implements AutoCloseable {
     private final Background background;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final BlockingQueue<ChannelEvent> queue;
-    private final WebhookGrace grace;
+    private final GracePeriod grace;
     private final Thread sender;
     private volatile boolean running = true;
 
@@ -62,7 +62,7 @@ public final class WebhookSender implements AutoCloseable {
         this.metrics = metrics;
         this.background = background;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        this.grace = new WebhookGrace(settings.gracePeriod());
+        this.grace = new GracePeriod(settings.gracePeriod());
         this.sender = background.start("herald-webhooks-" + connection, this::run);
     }
 

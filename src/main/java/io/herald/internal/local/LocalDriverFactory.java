@@ -52,6 +52,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
         LocalSettings settings = LocalSettings.from(config);
         ClusterSettings.from(config, settings.appId());
         WebhookTargets.from(config);
+        ChannelEventPublishers.gracePeriod(config);
     }
 
     @Override
@@ -61,7 +62,8 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
         Background background = Background.system();
         LocalServerMetrics metrics = Observability.localServerMetrics(config.connection());
         WebhookTargets webhooks = WebhookTargets.from(config);
-        ChannelEventPublisher observers = channelEvents.forConnection(config.connection());
+        ChannelEventPublisher observers = channelEvents.forConnection(config.connection(),
+                ChannelEventPublishers.gracePeriod(config));
         Optional<WebhookSender> sender = webhooks.urls().isEmpty() ? Optional.empty()
                 : Optional.of(new WebhookSender(config.connection(), settings.key(), settings.secret(), webhooks, metrics,
                         background));

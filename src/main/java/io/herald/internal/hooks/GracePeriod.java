@@ -14,19 +14,20 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Pusher's grace period for webhooks: {@code channel_vacated} and {@code member_removed} are held for a while, and
+ * Pusher's grace period for leaves: {@code channel_vacated} and {@code member_removed} are held for a while, and
  * when the channel is occupied again (the member comes back) within it, both the leave and the return are dropped, so
- * a page reload sends no leave/return pair. Not thread-safe: the webhook sender's one thread calls it, passing the
- * time in.
+ * a page reload sends no leave/return pair. Webhooks have it ({@code webhooks.grace-ms}), and the CDI channel events
+ * when asked ({@code channel-events.grace-ms}). Not thread-safe: the webhook sender's, or the observers', one thread
+ * calls it, passing the time in.
  *
  * <pre>{@code
- * WebhookGrace grace = new WebhookGrace(Duration.ofSeconds(3));
+ * GracePeriod grace = new GracePeriod(Duration.ofSeconds(3));
  * grace.accept(vacated, now);             // [] (held)
  * grace.accept(occupied, now + 1 s);      // [] (both dropped: back in time)
  * grace.due(now + 5 s);                   // []
  * }</pre>
  */
-final class WebhookGrace {
+final class GracePeriod {
     private final long graceNanos;
     private final Map<String, Held> held = new LinkedHashMap<>();
 
@@ -34,7 +35,7 @@ final class WebhookGrace {
     }
 
     /** @param grace how long a leave is held; zero sends everything at once */
-    WebhookGrace(Duration grace) {
+    GracePeriod(Duration grace) {
         this.graceNanos = grace.toNanos();
     }
 
@@ -69,6 +70,13 @@ final class WebhookGrace {
             it.remove();
         }
         return due;
+    }
+
+    /** Every held leave, oldest first, whether due or not (when stopping); they are forgotten. */
+    List<ChannelEvent> drain() {
+        List<ChannelEvent> all = held.values().stream().map(Held::event).toList();
+        held.clear();
+        return all;
     }
 
     /** When the next held leave is due, if one is held. */

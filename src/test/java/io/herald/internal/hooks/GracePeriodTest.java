@@ -12,10 +12,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Pusher's grace period: a leave waits, and a return within it cancels both; the time is passed in. */
-class WebhookGraceTest {
+class GracePeriodTest {
     private static final long SECOND = 1_000_000_000L;
     private static final Instant NOW = Instant.parse("2026-12-06T12:00:00Z");
-    private final WebhookGrace grace = new WebhookGrace(Duration.ofSeconds(3));
+    private final GracePeriod grace = new GracePeriod(Duration.ofSeconds(3));
 
     private static ChannelEvent vacated(String channel) {
         return new ChannelVacated("local", channel, NOW);
@@ -75,7 +75,7 @@ class WebhookGraceTest {
 
     @Test
     void aZeroGracePeriodSendsEveryEventAtOnce() {
-        WebhookGrace none = new WebhookGrace(Duration.ZERO);
+        GracePeriod none = new GracePeriod(Duration.ZERO);
 
         assertThat(none.accept(vacated("news"), 0)).containsExactly(vacated("news"));
         assertThat(none.accept(occupied("news"), 0)).containsExactly(occupied("news"));
