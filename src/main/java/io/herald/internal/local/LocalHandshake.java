@@ -12,7 +12,7 @@ import java.util.List;
  * the connection then asks for, which checks it against its own {@code allowed-origins} ({@link OriginPolicy}).
  */
 public final class LocalHandshake extends ServerEndpointConfig.Configurator {
-    /** The user property under which a connection's {@code Origin} ("" when none) reaches {@code @OnOpen}. */
+    /** The user property under which a connection's {@code Origin} reaches {@code @OnOpen} (absent when none). */
     static final String ORIGIN = "io.herald.origin";
 
     @Override
@@ -26,12 +26,13 @@ public final class LocalHandshake extends ServerEndpointConfig.Configurator {
         return false;
     }
 
-    // WebSocket 2.1 gives each handshake its own copy of the user properties, copied into the session's.
+    // WebSocket 2.1 gives each handshake its own copy of the user properties, copied into the session's. Nothing is
+    // put there for a client without an Origin, so that those (servers, apps) pay no entry per connection.
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-        List<String> origin = request.getHeaders().entrySet().stream()
-                .filter(header -> header.getKey().equalsIgnoreCase("Origin")).findFirst()
-                .map(java.util.Map.Entry::getValue).orElse(List.of());
-        config.getUserProperties().put(ORIGIN, origin.isEmpty() ? "" : origin.get(0));
+        request.getHeaders().entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase("Origin"))
+                .map(java.util.Map.Entry::getValue).filter(values -> !values.isEmpty()).findFirst()
+                .ifPresentOrElse(values -> config.getUserProperties().put(ORIGIN, values.get(0)),
+                        () -> config.getUserProperties().remove(ORIGIN));   // a container that shares them
     }
 }

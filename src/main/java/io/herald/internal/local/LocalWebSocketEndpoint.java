@@ -34,9 +34,9 @@ public class LocalWebSocketEndpoint {
                     "Application does not exist"));
             return;
         }
-        Object origin = session.getUserProperties().get(LocalHandshake.ORIGIN);
-        if (origin instanceof String given && !found.get().settings().origins().allows(given)) {
-            found.get().refusedOrigin(given);
+        String origin = session.getUserProperties().get(LocalHandshake.ORIGIN) instanceof String given ? given : "";
+        if (!found.get().settings().origins().allows(origin)) {
+            found.get().refusedOrigin(origin);
             session.getBasicRemote().sendText(Frames.error(PusherProtocol.UNAUTHORIZED, "Origin not allowed"));
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(PusherProtocol.UNAUTHORIZED),
                     "Origin not allowed"));
@@ -48,7 +48,7 @@ public class LocalWebSocketEndpoint {
         // Messages arrive in parts and LocalApp refuses one as soon as it passes the limit; this bound is for
         // containers that buffer a whole frame before handing over its parts (Tyrus does, up to its own buffer).
         session.setMaxTextMessageBufferSize(Math.max(MIN_BUFFER, settings.maxMessageBytes() * 2));
-        socket = app.open(new SessionFrames(session), origin instanceof String given ? given : "").orElse(null);
+        socket = app.open(new SessionFrames(session), origin).orElse(null);
     }
 
     // Parts, not whole messages: a container hands over a whole message only once it has read all of it, which
