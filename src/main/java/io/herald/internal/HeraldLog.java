@@ -171,4 +171,9 @@ public final class HeraldLog {
         LOG.log(Level.DEBUG, "HERALD-0231: The PublicSubscriptionGuard refused a subscription to ''{0}'' ({1}: {2})",
                 Excerpt.of(channel), status, Excerpt.of(reason));
     }
+
+    public static void channelFull(String channel, int maxSubscribers) {
+        LOG.log(Level.DEBUG, "HERALD-0232: A subscription to ''{0}'' was refused with 4100: the channel has its {1} "
+                + "subscribers (max-subscribers; counted as herald.local.refused)", Excerpt.of(channel), maxSubscribers);
+    }
 }

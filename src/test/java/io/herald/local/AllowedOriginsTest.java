@@ -86,10 +86,7 @@ class AllowedOriginsTest {
 
     @Test
     void anOriginNoAppAllowsIsRefusedBeforeTheConnectionIsAcceptedAndLoggedAtDebug() throws Exception {
-        java.util.logging.Logger herald = java.util.logging.Logger.getLogger("io.herald");
-        java.util.logging.Level before = herald.getLevel();
-        herald.setLevel(java.util.logging.Level.FINE);
-        try (LogCapture log = new LogCapture()) {
+        try (LogCapture log = LogCapture.withDebug()) {
             assertThatThrownBy(() -> firstAnswer(server.webSocket(LocalEnv.KEY), "https://evil.test"))
                     .isInstanceOf(ExecutionException.class)
                     // Undertow declines the upgrade and the request goes on as plain HTTP (404 here); others say 403
@@ -97,8 +94,6 @@ class AllowedOriginsTest {
 
             assertThat(log.text()).contains("HERALD-0227: A WebSocket handshake from origin 'https://evil.test' was "
                     + "refused");
-        } finally {
-            herald.setLevel(before);
         }
     }
 

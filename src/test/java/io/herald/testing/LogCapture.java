@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 public final class LogCapture extends Handler implements AutoCloseable {
     private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Level levelBefore;
 
     /** What Herald logs. */
     public LogCapture() {
@@ -18,8 +19,21 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     private LogCapture(String loggerName) {
+        this(loggerName, null);
+    }
+
+    private LogCapture(String loggerName, Level level) {
         logger = Logger.getLogger(loggerName);
+        levelBefore = logger.getLevel();
+        if (level != null) {
+            logger.setLevel(level);
+        }
         logger.addHandler(this);
+    }
+
+    /** What Herald logs, its DEBUG lines included (the level is restored on close). */
+    public static LogCapture withDebug() {
+        return new LogCapture("io.herald", Level.FINE);
     }
 
     /** What any library logs through java.util.logging (the servers in the tests do). */
@@ -60,5 +74,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        logger.setLevel(levelBefore);
     }
 }

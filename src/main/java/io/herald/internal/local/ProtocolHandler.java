@@ -182,9 +182,11 @@ final class ProtocolHandler {
     }
 
     private void refuseFull(LocalSocket socket, String channel) {
+        int maxSubscribers = settings.channel(channel).maxSubscribers();
         metrics.refused("max-subscribers");
-        refuseSubscription(socket, channel, "LimitReached", OVER_CAPACITY, "Channel is full ("
-                + settings.channel(channel).maxSubscribers() + " subscribers)");
+        HeraldLog.channelFull(channel, maxSubscribers);
+        refuseSubscription(socket, channel, "LimitReached", OVER_CAPACITY, "Channel is full (" + maxSubscribers
+                + " subscribers)");
     }
 
     private void refuseUnreachable(LocalSocket socket, String channel) {

@@ -10,6 +10,7 @@ import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.testing.HeraldTestExtension;
+import io.herald.testing.LogCapture;
 import io.herald.testing.ManualClock;
 import io.herald.testing.RedisProcess;
 import io.lettuce.core.RedisClient;
@@ -139,7 +140,11 @@ class ChannelNamespacesTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> a.occupied("stage.").stream()
                         .anyMatch(channel -> channel.subscriptionCount() == 2));
 
-                assertThat(refusal(a, "stage.1")).contains("Channel is full (2 subscribers)").contains("4100");
+                try (LogCapture log = LogCapture.withDebug()) {
+                    assertThat(refusal(a, "stage.1")).contains("Channel is full (2 subscribers)").contains("4100");
+                    assertThat(log.text()).contains("HERALD-0232: A subscription to 'stage.1' was refused with 4100: "
+                            + "the channel has its 2 subscribers");
+                }
                 assertThat(refusal(b, "stage.1")).contains("Channel is full (2 subscribers)");
                 subscribed(a, "stage.2");   // each channel has its own count
 
