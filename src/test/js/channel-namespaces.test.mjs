@@ -3,15 +3,13 @@
 // presence-lobby.{id} takes 2 members (the app: 100); limited.{id} takes 2 subscribers.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { client as clientOf, once } from './clients.mjs';
-import PusherServer from 'pusher';
+import { client as clientOf, once, restApi } from './clients.mjs';
 
 const base = process.env.HERALD_URL;
 const key = process.env.HERALD_KEY;
 const clients = [];
 const client = (user) => clientOf(base, key, user, clients);
-const api = new PusherServer({ appId: process.env.HERALD_APP_ID, key, secret: process.env.HERALD_SECRET,
-  host: '127.0.0.1', port: new URL(base).port, useTLS: false });
+const api = restApi(base);
 
 async function subscribed(pusher, name) {
   const channel = pusher.subscribe(name);

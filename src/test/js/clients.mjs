@@ -1,6 +1,7 @@
 // What the pusher-js tests share: a client of one Herald instance, signed in through the test login header, and
 // waiting for one event. Not a test file itself.
 import Pusher from 'pusher-js';
+import PusherServer from 'pusher';
 
 // A pusher-js client of the instance at `base` (http://127.0.0.1:<port>), as `user`; kept in `clients` to disconnect.
 export function client(base, key, user, clients) {
@@ -26,4 +27,12 @@ export function once(emitter, event, timeout = 10000) {
       resolve(data);
     });
   });
+}
+
+// The Node `pusher` library publishing to the instance at `base`, with the app of HERALD_APP_ID, HERALD_KEY and
+// HERALD_SECRET.
+export function restApi(base) {
+  const { hostname, port } = new URL(base);
+  return new PusherServer({ appId: process.env.HERALD_APP_ID, key: process.env.HERALD_KEY,
+    secret: process.env.HERALD_SECRET, host: hostname, port, useTLS: false });
 }

@@ -2,8 +2,7 @@
 // Run by ClusterTest, which starts Redis and both instances and passes where they are in the environment.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { client as clientOf, once } from './clients.mjs';
-import PusherServer from 'pusher';
+import { client as clientOf, once, restApi } from './clients.mjs';
 
 const a = process.env.HERALD_URL_A;
 const b = process.env.HERALD_URL_B;
@@ -16,18 +15,12 @@ function subscribed(pusher, name) {
   return once(channel, 'pusher:subscription_succeeded').then((members) => ({ channel, members }));
 }
 
-function api(base) {
-  const { hostname, port } = new URL(base);
-  return new PusherServer({ appId: process.env.HERALD_APP_ID, key, secret: process.env.HERALD_SECRET,
-    host: hostname, port, useTLS: false });
-}
-
 after(() => clients.forEach((pusher) => pusher.disconnect()));
 
 test('an event the Node pusher library publishes on one instance reaches pusher-js on the other', async () => {
   const { channel } = await subscribed(client(b, 'ada'), 'js-news');
   const arrived = once(channel, 'Headline');
-  const response = await api(a).trigger('js-news', 'Headline', { title: 'Clustered' });
+  const response = await restApi(a).trigger('js-news', 'Headline', { title: 'Clustered' });
   assert.equal(response.status, 200);
   assert.deepEqual(await arrived, { title: 'Clustered' });
 });
@@ -54,7 +47,7 @@ test('presence members on two instances see one member list and each other join 
 });
 
 test('a cache channel\'s last event, published on one instance, reaches a new subscriber on the other', async () => {
-  await api(a).trigger('cache-cluster', 'Price', { price: 3 });
+  await restApi(a).trigger('cache-cluster', 'Price', { price: 3 });
   const channel = client(b, 'cy').subscribe('cache-cluster');
   assert.deepEqual(await once(channel, 'Price'), { price: 3 });
 });
