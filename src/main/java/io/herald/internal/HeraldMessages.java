@@ -34,6 +34,11 @@ public final class HeraldMessages {
         return new IllegalStateException("HERALD-0003: Property '" + property + "' must be " + expected);
     }
 
+    public static String platformTooOld(String missing) {
+        return "HERALD-0026: Herald needs CDI 4.0 or later (Jakarta EE 10, MicroProfile 6); this container's CDI has no "
+                + missing + ", so it is CDI 3.0 (Jakarta EE 9.1) or older";
+    }
+
     public static IllegalStateException reservedConnectionName(String name) {
         return new IllegalStateException("HERALD-0004: '" + name + "' is reserved under broadcast.* and cannot name a connection");
     }

@@ -2,8 +2,12 @@ package io.herald.internal.extension;
 
 import jakarta.enterprise.event.Observes;
 import io.herald.internal.observability.Observability;
+import io.herald.internal.HeraldMessages;
+import io.herald.internal.OptionalClasses;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
@@ -20,6 +24,16 @@ import java.util.List;
  * Lite (Quarkus): the same steps, in the same order.
  */
 public class BroadcastExtension implements Extension {
+    private static final String CDI_4_TYPE = "jakarta.enterprise.event.Startup";
+
+    // First of all, so that a container below Herald's platform fails with this rather than with a
+    // NoClassDefFoundError from a bean that observes Startup. (The build-compatible twin needs no such step: only CDI
+    // 4.0 and later run build-compatible extensions.)
+    void requireCdi4(@Observes BeforeBeanDiscovery discovery) {
+        if (!OptionalClasses.present(CDI_4_TYPE)) {
+            throw new DeploymentException(HeraldMessages.platformTooOld(CDI_4_TYPE));
+        }
+    }
 
     void checkBroadcastEvents(@Observes ProcessInjectionPoint<?, ?> event) {
         InjectionPoint injectionPoint = event.getInjectionPoint();
