@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -234,8 +235,17 @@ public abstract class RuntimeScenarios {
         return new OversizedFrameRefusal(64 * 1024, 1009);
     }
 
+    /**
+     * Why this runtime cannot refuse an oversized frame before it has arrived, when that is a known gap not yet
+     * closed: the scenario is then reported as skipped with this reason, never passed. Null (the default): it runs.
+     */
+    protected String oversizedFrameGap() {
+        return null;
+    }
+
     @Test
     void frameOverTheLimitIsRefusedBeforeItHasArrived() throws Exception {
+        Assumptions.assumeTrue(oversizedFrameGap() == null, oversizedFrameGap());
         URI webSocket = URI.create("ws://" + baseUri().getHost() + ":" + baseUri().getPort() + "/app/" + KEY
                 + "?protocol=7&client=it&version=1");
         try (SingleFrameSocket socket = SingleFrameSocket.open(webSocket)) {
