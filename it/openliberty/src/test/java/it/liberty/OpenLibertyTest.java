@@ -3,17 +3,14 @@ package it.liberty;
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.ReadinessScenario;
 import it.scenarios.RuntimeScenarios;
+import it.scenarios.ServerStartup;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +50,8 @@ class OpenLibertyTest extends RuntimeScenarios implements MissingCredentialScena
                 .redirectOutput(serverDir.resolveSibling(SERVER + "-console.log").toFile());
         builder.environment().putAll(Map.of("JAVA_HOME", System.getProperty("java.home")));
         server = builder.start();
-        awaitReady(Duration.ofMinutes(3));
+        ServerStartup.await("Open Liberty", server, OpenLibertyTest::log, "CWWKF0011I",
+                URI.create("http://127.0.0.1:" + port + "/releases"), Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -90,28 +88,6 @@ class OpenLibertyTest extends RuntimeScenarios implements MissingCredentialScena
     @Override
     public String failedDeploymentReport() throws IOException {
         return Files.readString(messages, StandardCharsets.UTF_8);
-    }
-
-    // Ready once Liberty says so (CWWKF0011I, after both applications were tried) and the application answers.
-    private static void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Open Liberty exited:\n" + log());
-            }
-            if (log().contains("CWWKF0011I")) {
-                try {
-                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/releases")).GET().build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    return;
-                } catch (IOException notYet) {
-                    // keep waiting
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Open Liberty was not ready within " + timeout + ":\n" + log());
     }
 
     private static String log() throws IOException {

@@ -3,16 +3,13 @@ package it.payara;
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.ReadinessScenario;
 import it.scenarios.RuntimeScenarios;
+import it.scenarios.ServerStartup;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -38,7 +35,8 @@ class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScena
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        awaitReady(Duration.ofMinutes(3));
+        ServerStartup.await("Payara Micro", server, () -> Files.readString(log), "Payara Micro URLs",
+                URI.create("http://127.0.0.1:" + port + "/releases"), Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -75,27 +73,5 @@ class PayaraMicroTest extends RuntimeScenarios implements MissingCredentialScena
     @Override
     public String failedDeploymentReport() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
-    }
-
-    // Ready once Payara Micro announces it and the application answers (404 on a GET of the root is an answer).
-    private static void awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited:\n" + Files.readString(log));
-            }
-            if (Files.readString(log).contains("Payara Micro URLs")) {
-                try {
-                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/releases")).GET().build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    return;
-                } catch (IOException notYet) {
-                    // keep waiting
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("Payara Micro was not ready within " + timeout + ":\n" + Files.readString(log));
     }
 }
