@@ -80,11 +80,15 @@ final class ChannelNamespaces {
         List<Namespace> namespaces = new ArrayList<>();
         for (String name : names) {
             read(config, name, defaults).ifPresent(namespace -> {
-                namespaces.stream().filter(earlier -> earlier.pattern().overlap(namespace.pattern()).isPresent())
-                        .findFirst().ifPresent(earlier -> config.invalid(key(name, "pattern"), "a pattern that "
-                                + "shares no channel with namespace '" + earlier.name() + "' ('"
-                                + earlier.pattern().source() + "'): both match '"
-                                + earlier.pattern().overlap(namespace.pattern()).get() + "'"));
+                for (Namespace earlier : namespaces) {
+                    Optional<String> shared = earlier.pattern().overlap(namespace.pattern());
+                    if (shared.isPresent()) {
+                        config.invalid(key(name, "pattern"), "a pattern that shares no channel with namespace '"
+                                + earlier.name() + "' ('" + earlier.pattern().source() + "'): both match '"
+                                + shared.get() + "'");
+                        break;
+                    }
+                }
                 namespaces.add(namespace);
             });
         }
