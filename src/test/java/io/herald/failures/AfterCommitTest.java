@@ -33,7 +33,6 @@ class AfterCommitTest {
 
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addServices(new FakeTransactions())
                     .addExtension(new BroadcastExtension())
                     .addPackages(ConfiguredConnections.class, PusherDriverFactory.class, PayloadSerializers.class)
                     .addBeanClasses(FakeTransactions.Registry.class, Failures.class))
@@ -54,6 +53,23 @@ class AfterCommitTest {
         assertThat(pusher.requests()).isZero();
 
         FakeTransactions.commit();
+
+        assertThat(pusher.published()).hasSize(1);
+    }
+
+    @Test
+    void eventFiredInATransactionThatRollsBackIsNeverSent() {
+        FakeTransactions.begin();
+        releases.fire(new NewRelease("5.0.0"));
+
+        FakeTransactions.rollback();
+
+        assertThat(pusher.requests()).isZero();
+    }
+
+    @Test
+    void eventFiredWithoutATransactionIsSentAtOnce() {
+        releases.fire(new NewRelease("5.0.0"));
 
         assertThat(pusher.published()).hasSize(1);
     }

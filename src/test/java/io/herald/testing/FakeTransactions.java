@@ -4,56 +4,54 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.weld.transaction.spi.TransactionServices;
 
 /**
- * A one-thread JTA transaction for Weld SE, which has none: Weld defers transactional observers through
- * {@link TransactionServices}, and Herald asks the {@link Registry} bean whether a transaction is bound, as it asks
- * the server's {@code TransactionSynchronizationRegistry} in WildFly, Payara or Quarkus.
+ * A one-thread JTA transaction for Weld SE, which has none: Herald registers its after-commit work with the
+ * {@link Registry} bean, as it does with the server's {@code TransactionSynchronizationRegistry} in WildFly, Payara,
+ * GlassFish, Open Liberty, Helidon or Quarkus. Weld is given no transaction services at all: Herald needs none.
+ *
+ * <pre>{@code
+ * FakeTransactions.begin();
+ * releases.fire(new NewRelease("5.0.0"));   // registered, not sent
+ * FakeTransactions.commit();                // sent now
+ * }</pre>
  */
-public final class FakeTransactions implements TransactionServices {
+public final class FakeTransactions {
     private static volatile int status = Status.STATUS_NO_TRANSACTION;
     private static final List<Synchronization> SYNCHRONIZATIONS = new ArrayList<>();
 
+    private FakeTransactions() {
+    }
+
     public static void begin() {
+        SYNCHRONIZATIONS.clear();
         status = Status.STATUS_ACTIVE;
     }
 
     /** Commits: runs every registered synchronization's completion while the transaction is still bound. */
     public static void commit() {
+        complete(Status.STATUS_COMMITTED);
+    }
+
+    /** Rolls back: every registered synchronization is told so. */
+    public static void rollback() {
+        complete(Status.STATUS_ROLLEDBACK);
+    }
+
+    private static void complete(int outcome) {
         List<Synchronization> registered = new ArrayList<>(SYNCHRONIZATIONS);
         SYNCHRONIZATIONS.clear();
-        registered.forEach(Synchronization::beforeCompletion);
-        status = Status.STATUS_COMMITTED;
+        if (outcome == Status.STATUS_COMMITTED) {
+            registered.forEach(Synchronization::beforeCompletion);
+        }
+        status = outcome;
         try {
-            registered.forEach(s -> s.afterCompletion(Status.STATUS_COMMITTED));
+            registered.forEach(s -> s.afterCompletion(outcome));
         } finally {
             status = Status.STATUS_NO_TRANSACTION;
         }
-    }
-
-    @Override
-    public void registerSynchronization(Synchronization synchronization) {
-        SYNCHRONIZATIONS.add(synchronization);
-    }
-
-    @Override
-    public boolean isTransactionActive() {
-        return status == Status.STATUS_ACTIVE;
-    }
-
-    @Override
-    public UserTransaction getUserTransaction() {
-        throw new UnsupportedOperationException("not needed by these tests");
-    }
-
-    @Override
-    public void cleanup() {
-        SYNCHRONIZATIONS.clear();
-        status = Status.STATUS_NO_TRANSACTION;
     }
 
     /** The registry bean Herald consults. */
@@ -81,7 +79,10 @@ public final class FakeTransactions implements TransactionServices {
 
         @Override
         public void registerInterposedSynchronization(Synchronization sync) {
-            throw new UnsupportedOperationException();
+            if (status != Status.STATUS_ACTIVE) {
+                throw new IllegalStateException("no active transaction");
+            }
+            SYNCHRONIZATIONS.add(sync);
         }
 
         @Override

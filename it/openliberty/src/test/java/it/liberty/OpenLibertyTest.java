@@ -2,15 +2,19 @@ package it.liberty;
 
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.ReadinessScenario;
+import it.scenarios.RedeploymentScenario;
 import it.scenarios.RuntimeScenarios;
 import it.scenarios.ServerStartup;
+import it.scenarios.TransactionScenario;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The scenarios on Open Liberty 25.0.0.11 (its own CDI, JAX-RS and WebSocket implementations) with its
  * MicroProfile Config: a server created for the run, ROOT.war at "/" and broken.war (its secret missing) beside it;
- * the server's messages.log tells how broken.war failed.
+ * the server's messages.log tells how broken.war failed. Liberty watches the applications' files: a ROOT.war written
+ * anew is a redeployment. Its transaction service runs without a feature of its own, so {@code @Transactional}
+ * works with the features listed.
  */
-class OpenLibertyTest extends RuntimeScenarios implements MissingCredentialScenario, ReadinessScenario {
+class OpenLibertyTest extends RuntimeScenarios implements MissingCredentialScenario, ReadinessScenario,
+        TransactionScenario, RedeploymentScenario {
     private static final String SERVER = "herald-it";
     private static Process server;
     private static int port;
@@ -78,6 +85,27 @@ class OpenLibertyTest extends RuntimeScenarios implements MissingCredentialScena
     @Override
     public URI applicationUri() {
         return baseUri();
+    }
+
+    // Liberty polls the archive (every 500 ms by default) and logs CWWKZ0003I once the updated application runs.
+    @Override
+    public void redeploy() throws Exception {
+        Path war = home.resolve("usr/servers").resolve(SERVER).resolve("apps/ROOT.war");
+        long updatesBefore = updates();
+        Files.copy(Path.of(System.getProperty("deployments")).resolve("ROOT.war"), war,
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(war, FileTime.from(Instant.now()));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (updates() == updatesBefore) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("ROOT.war was not updated within 2 minutes:\n" + log());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static long updates() throws IOException {
+        return log().lines().filter(line -> line.contains("CWWKZ0003I") && line.contains(" ROOT ")).count();
     }
 
     @Override

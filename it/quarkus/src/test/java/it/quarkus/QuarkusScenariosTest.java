@@ -3,6 +3,7 @@ package it.quarkus;
 import io.quarkus.test.junit.QuarkusTest;
 import it.scenarios.ReadinessScenario;
 import it.scenarios.RuntimeScenarios;
+import it.scenarios.TransactionScenario;
 import java.net.URI;
 
 /**
@@ -10,7 +11,7 @@ import java.net.URI;
  * quarkus-smallrye-health, quarkus-micrometer-registry-prometheus and quarkus-opentelemetry.
  */
 @QuarkusTest
-class QuarkusScenariosTest extends RuntimeScenarios implements ReadinessScenario {
+class QuarkusScenariosTest extends RuntimeScenarios implements ReadinessScenario, TransactionScenario {
     static final URI BASE = URI.create("http://127.0.0.1:18081/");
 
     @Override

@@ -9,6 +9,7 @@ import it.scenarios.MissingCredentialScenario;
 import it.scenarios.ReadinessScenario;
 import it.scenarios.RedeploymentScenario;
 import it.scenarios.RuntimeScenarios;
+import it.scenarios.TransactionScenario;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * secret is missing; both go in through the deployment scanner, whose marker files say how each deployment went.
  */
 class WildFlyTest extends RuntimeScenarios
-        implements MissingCredentialScenario, RedeploymentScenario, ReadinessScenario {
+        implements MissingCredentialScenario, RedeploymentScenario, ReadinessScenario, TransactionScenario {
     private static Process server;
     private static int port;
     private static int management;

@@ -6,15 +6,14 @@ import io.herald.internal.HeraldLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Receives every event fired with {@link Broadcast @Broadcast}, whatever its type. {@code fire()} is observed
- * {@code AFTER_SUCCESS}: inside a JTA transaction the event goes out after commit, and without one at once, on
- * the caller's thread, so that a failure reaches the caller (or is queued, with {@code async=true}).
+ * Receives every event fired with {@link Broadcast @Broadcast}, whatever its type. After {@code fire()} inside a JTA
+ * transaction the event goes out once it commits ({@link TransactionProbe}), and without one at once, on the
+ * caller's thread, so that a failure reaches the caller (or is queued, with {@code async=true}).
  * {@code fireAsync()} always goes through the connection's queue.
  */
 @ApplicationScoped
@@ -30,13 +29,12 @@ class BroadcastObserver {
     private final Set<Class<?>> toOthersWarned = ConcurrentHashMap.newKeySet();
 
     // Connections with an outbox store the event in the caller's transaction, before it commits; the others send
-    // once it committed (at once without a transaction).
-    void onFireInTransaction(@Observes @Broadcast Object event) {
+    // once it committed (at once without a transaction), as TransactionProbe arranges.
+    void onFire(@Observes @Broadcast Object event) {
         dispatcher.firedIntoOutboxes(event);
-    }
-
-    void onFire(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Broadcast Object event) {
-        dispatcher.fired(event, transactions.inTransaction());
+        if (!transactions.afterCommit(() -> dispatcher.fired(event, true))) {
+            dispatcher.fired(event, false);
+        }
     }
 
     // A hand-off: the stage completes once the event is queued (or fails when it cannot be). Waiting here for the

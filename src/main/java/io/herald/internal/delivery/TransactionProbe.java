@@ -4,15 +4,19 @@ import io.herald.internal.OptionalClasses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Tells whether the current thread is bound to a JTA transaction, active or completing. An
- * {@code AFTER_SUCCESS} observer that sees one runs after commit, where no caller can be told of a failure.
- * Needs no JTA at all: without the API or a registry there is never a transaction.
+ * Herald's one decision about JTA: an event fired in a transaction goes out once it commits, and never when it rolls
+ * back, through an interposed {@code Synchronization} on the {@code TransactionSynchronizationRegistry} (a CDI bean,
+ * else {@code java:comp/TransactionSynchronizationRegistry}). Herald does not use a transactional observer for this:
+ * whether one works depends on each container's glue between CDI and JTA (Helidon's fails every {@code fire()}
+ * outside a transaction with a {@code ContextNotActiveException}), while the registry is JTA's own API. Needs no JTA
+ * at all: without the API or a registry there is never a transaction.
  */
 @ApplicationScoped
 class TransactionProbe {
@@ -20,12 +24,41 @@ class TransactionProbe {
 
     private volatile Optional<Object> registry;
 
-    public boolean inTransaction() {
+    /**
+     * Runs {@code send} once the current thread's transaction has committed (not at all if it rolls back) and answers
+     * true; answers false, and runs nothing, when no transaction is in progress, and the caller sends at once. A
+     * transaction that is already completing takes no more work: as CDI's {@code AFTER_SUCCESS} observers are, the
+     * event is then sent at once.
+     */
+    boolean afterCommit(Runnable send) {
         if (!JTA_PRESENT) {
             return false;
         }
-        return registry().map(found -> ((TransactionSynchronizationRegistry) found).getTransactionStatus()
-                != Status.STATUS_NO_TRANSACTION).orElse(false);
+        return registry().map(found -> afterCommit((TransactionSynchronizationRegistry) found, send)).orElse(false);
+    }
+
+    private static boolean afterCommit(TransactionSynchronizationRegistry registry, Runnable send) {
+        int status = registry.getTransactionStatus();
+        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
+            return false;
+        }
+        try {
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int outcome) {
+                    if (outcome == Status.STATUS_COMMITTED) {
+                        send.run();
+                    }
+                }
+            });
+            return true;
+        } catch (IllegalStateException completing) {
+            return false;
+        }
     }
 
     private Optional<Object> registry() {

@@ -4,7 +4,6 @@ import jakarta.enterprise.event.Observes;
 import io.herald.internal.observability.Observability;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.OptionalClasses;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -52,7 +51,7 @@ public class BroadcastExtension implements Extension {
                 .ifPresent(problem -> event.addDefinitionError(new DefinitionException(problem)));
     }
 
-    void addReadinessCheck(@Observes AfterBeanDiscovery discovery) {
+    void addReadinessCheck(@Observes BeforeBeanDiscovery discovery) {
         if (Observability.healthPresent()) {
             ReadinessBean.add(discovery);
         }

@@ -8,14 +8,14 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.literal.SingletonLiteral;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Adds {@link DeliveryReadiness} as a {@code @Readiness} bean, from either extension, in the same way. Kept apart
+ * Adds {@link DeliveryReadiness} as a {@code @Readiness} bean, from either extension. Kept apart
  * from them so that they load where MicroProfile Health is absent; called only after
  * {@link Observability#healthPresent()}. The bean is {@code @Singleton}, a pseudo-scope: a normal scope would need a
  * client proxy, which Quarkus cannot make of a final class and which a check that holds no state does not need.
@@ -28,22 +28,17 @@ public final class ReadinessBean {
     private ReadinessBean() {
     }
 
-    /** From the portable extension. */
-    static void add(AfterBeanDiscovery discovery) {
-        discovery.addBean()
-                .beanClass(DeliveryReadiness.class)
-                .types(HealthCheck.class, DeliveryReadiness.class, Object.class)
-                .qualifiers(Readiness.Literal.INSTANCE, Any.Literal.INSTANCE)
-                .scope(SCOPE)
-                .produceWith(lookup -> {
-                    // The lookup handed in here cannot see the application's beans in Payara: resolve through the
-                    // deployment's CDI now, and get the bean when first asked (Payara creates checks early).
-                    Instance<ReadinessSource> source = CDI.current().select(ReadinessSource.class);
-                    return new DeliveryReadiness(source::get);
-                });
+    /**
+     * From the portable extension: the check's class becomes a bean of the deployment, so that every container's
+     * Health finds it, GlassFish's too (it reads {@code @Readiness} from the bean's class, which a synthetic bean
+     * does not have).
+     */
+    static void add(BeforeBeanDiscovery discovery) {
+        discovery.addAnnotatedType(DeliveryReadiness.class, DeliveryReadiness.class.getName())
+                .add(SingletonLiteral.INSTANCE);
     }
 
-    /** From the build-compatible extension. */
+    /** From the build-compatible extension: a synthetic bean, which Quarkus's Health finds by its qualifier. */
     static void add(SyntheticComponents components) {
         components.addBean(DeliveryReadiness.class)
                 .type(HealthCheck.class)

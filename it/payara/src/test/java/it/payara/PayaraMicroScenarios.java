@@ -1,0 +1,48 @@
+package it.payara;
+
+import it.scenarios.MissingCredentialScenario;
+import it.scenarios.ReadinessScenario;
+import it.scenarios.RuntimeScenarios;
+import it.scenarios.TransactionScenario;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * The scenarios on a Payara Micro with its own MicroProfile Config: ROOT.war is the application at "/", broken.war
+ * the one whose secret is missing, deployed side by side; the server's log tells how broken.war failed. Each
+ * version's test starts its {@link PayaraMicro}.
+ */
+abstract class PayaraMicroScenarios extends RuntimeScenarios
+        implements MissingCredentialScenario, ReadinessScenario, TransactionScenario {
+
+    /** The server this version's test started. */
+    abstract PayaraMicro server();
+
+    @Override
+    protected URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server().port() + "/");
+    }
+
+    // Tyrus reads a whole frame into its incoming buffer (4 MB unless the application's web.xml sets
+    // org.glassfish.tyrus.servlet.incoming-buffer-size) before it hands over any part of it, and closes with 1011
+    // once a frame outgrows it.
+    @Override
+    protected OversizedFrameRefusal oversizedFrameRefusal() {
+        return new OversizedFrameRefusal(5L * 1024 * 1024, 1011);
+    }
+
+    @Override
+    public URI applicationUri() {
+        return baseUri();
+    }
+
+    @Override
+    public URI readinessUri() {
+        return baseUri().resolve("health/ready");
+    }
+
+    @Override
+    public String failedDeploymentReport() throws IOException {
+        return server().log();
+    }
+}
