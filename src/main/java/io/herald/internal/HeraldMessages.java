@@ -39,6 +39,13 @@ public final class HeraldMessages {
                 + missing + ", so it is CDI 3.0 (Jakarta EE 9.1) or older";
     }
 
+    public static IllegalStateException webSocketMissing(String connection) {
+        return new IllegalStateException("HERALD-0027: Connection '" + connection + "' uses the local driver, which "
+                + "serves browsers over WebSocket, but this application has no Jakarta WebSocket: enable it (Open Liberty: "
+                + "feature websocket-2.1; Quarkus: quarkus-websockets; Helidon: helidon-microprofile-websocket; WildFly, "
+                + "Payara and GlassFish have it)");
+    }
+
     public static IllegalStateException reservedConnectionName(String name) {
         return new IllegalStateException("HERALD-0004: '" + name + "' is reserved under broadcast.* and cannot name a connection");
     }

@@ -1,6 +1,7 @@
 package it.helidon;
 
 import it.scenarios.ServerStartup;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,19 +27,26 @@ final class HelidonProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The application's class path: it/app, Herald, Helidon and what they need, one entry per jar. */
+    static List<String> applicationClassPath() throws IOException {
+        return List.of(Files.readString(Path.of(System.getProperty("application.classpath"))).trim()
+                .split(File.pathSeparator));
+    }
+
     /** Starts the application and returns once it answers; the settings are system properties, as {@code -D}. */
     static HelidonProcess start(Path javaHome, int port, Path log, String... settings)
             throws IOException, InterruptedException {
-        HelidonProcess helidon = new HelidonProcess(launch(javaHome, port, log, settings), log);
+        HelidonProcess helidon = new HelidonProcess(launch(javaHome, port, log, applicationClassPath(), settings),
+                log);
         ServerStartup.await("Helidon", helidon.process, helidon::log, "Server started on",
                 URI.create("http://127.0.0.1:" + port + "/releases"), Duration.ofMinutes(3));
         return helidon;
     }
 
     /** Runs an application that must fail to start, and returns what it printed before it exited. */
-    static String failedStart(Path javaHome, int port, Path log, String... settings)
+    static String failedStart(Path javaHome, int port, Path log, List<String> classPath, String... settings)
             throws IOException, InterruptedException {
-        Process process = launch(javaHome, port, log, settings);
+        Process process = launch(javaHome, port, log, classPath, settings);
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("the application started although it should not have:\n"
@@ -47,9 +55,10 @@ final class HelidonProcess implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
-    private static Process launch(Path javaHome, int port, Path log, String... settings) throws IOException {
+    private static Process launch(Path javaHome, int port, Path log, List<String> classPath, String... settings)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
-                "-cp", Files.readString(Path.of(System.getProperty("application.classpath"))).trim(),
+                "-cp", String.join(File.pathSeparator, classPath),
                 "-Dserver.host=127.0.0.1", "-Dserver.port=" + port, "-Dit.http.port=" + port));
         for (String setting : settings) {
             command.add("-D" + setting);

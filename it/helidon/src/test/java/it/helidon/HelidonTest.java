@@ -1,5 +1,8 @@
 package it.helidon;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.NewerJava;
 import it.scenarios.ReadinessScenario;
@@ -8,8 +11,10 @@ import it.scenarios.RuntimeScenarios;
 import it.scenarios.TransactionScenario;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The scenarios on Helidon MP 4.2.0 (Weld, Jersey, Helidon's WebServer, Tyrus through helidon-microprofile-websocket,
@@ -57,7 +62,22 @@ class HelidonTest extends RuntimeScenarios
     @Override
     public String failedDeploymentReport() throws Exception {
         return HelidonProcess.failedStart(javaHome, freePort(), target.resolve("helidon-broken.log"),
-                "broadcast.pusher.secret=");
+                HelidonProcess.applicationClassPath(), "broadcast.pusher.secret=");
+    }
+
+    // The local driver's part a runtime may lack: Helidon without helidon-microprofile-websocket (and so without the
+    // Jakarta WebSocket API) must refuse to start, saying what to add, not answer the first browser with a 404.
+    @Test
+    void withoutWebSocketsALocalConnectionStopsTheStartNamingWhatToAdd() throws Exception {
+        List<String> withoutWebSockets = HelidonProcess.applicationClassPath().stream()
+                .filter(jar -> !jar.contains("websocket") && !jar.contains("tyrus")).toList();
+
+        String output = HelidonProcess.failedStart(javaHome, freePort(), target.resolve("helidon-no-websocket.log"),
+                withoutWebSockets);
+
+        assertTrue(output.contains("HERALD-0027: Connection 'local' uses the local driver")
+                && output.contains("helidon-microprofile-websocket"), output);
+        assertFalse(output.contains("NoClassDefFoundError"), output);
     }
 
     // Tyrus, as in Payara and GlassFish: a whole frame is read into its 4 MB incoming buffer before any part of it is

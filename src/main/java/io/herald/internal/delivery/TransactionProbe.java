@@ -3,8 +3,6 @@ package io.herald.internal.delivery;
 import io.herald.internal.OptionalClasses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
 import javax.naming.InitialContext;
@@ -34,31 +32,7 @@ class TransactionProbe {
         if (!JTA_PRESENT) {
             return false;
         }
-        return registry().map(found -> afterCommit((TransactionSynchronizationRegistry) found, send)).orElse(false);
-    }
-
-    private static boolean afterCommit(TransactionSynchronizationRegistry registry, Runnable send) {
-        int status = registry.getTransactionStatus();
-        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
-            return false;
-        }
-        try {
-            registry.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int outcome) {
-                    if (outcome == Status.STATUS_COMMITTED) {
-                        send.run();
-                    }
-                }
-            });
-            return true;
-        } catch (IllegalStateException completing) {
-            return false;
-        }
+        return registry().map(found -> AfterCommit.register(found, send)).orElse(false);
     }
 
     private Optional<Object> registry() {

@@ -3,6 +3,8 @@ package io.herald.internal.local;
 import com.pusher.rest.crypto.CryptoUtil;
 import io.herald.auth.PublicSubscriptionGuard;
 import io.herald.internal.HeraldLog;
+import io.herald.internal.HeraldMessages;
+import io.herald.internal.OptionalClasses;
 import io.herald.internal.background.Background;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.hooks.ChannelEventPublisher;
@@ -27,6 +29,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class LocalDriverFactory implements BroadcastDriverFactory {
+    private static final String WEB_SOCKET_API = "jakarta.websocket.server.ServerEndpointConfig";
 
     @Inject
     LocalServer server;
@@ -49,6 +52,10 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
     @Override
     public void checkSettings(ConnectionConfig config) {
+        // First: without the API the server's classes cannot even load, and the first browser would meet a 404.
+        if (!OptionalClasses.present(WEB_SOCKET_API)) {
+            throw HeraldMessages.webSocketMissing(config.connection());
+        }
         LocalSettings settings = LocalSettings.from(config);
         ClusterSettings.from(config, settings.appId());
         WebhookTargets.from(config);

@@ -6,8 +6,12 @@ import io.herald.internal.cluster.ChannelFacts;
 import io.herald.internal.cluster.ClusterSettings;
 import io.herald.internal.observability.LocalServerMetrics;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +22,7 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class LocalServer {
     private final Map<String, LocalApp> byKey = new ConcurrentHashMap<>();
+    private volatile boolean serving;
 
     /** The bean, for the WebSocket endpoint, which the container creates outside CDI in some runtimes. */
     static LocalServer current() {
@@ -34,6 +39,17 @@ public class LocalServer {
         } catch (RuntimeException noCdiHere) {
             // nothing to close
         }
+    }
+
+    // After the connections opened (at Startup, default priority). Some runtimes (Helidon) take requests before their
+    // CDI container's Startup has been fired: a client that comes then is told to come back, not that its app is unknown.
+    void serving(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 900) Startup startup) {
+        serving = true;
+    }
+
+    /** Whether the application's connections are still being opened, so that an unknown key may yet be known. */
+    boolean starting() {
+        return !serving;
     }
 
     LocalApp register(LocalSettings settings, LocalServerMetrics metrics, ClusterSettings cluster, ChannelFacts facts,

@@ -27,7 +27,15 @@ public class LocalWebSocketEndpoint {
 
     @OnOpen
     public void open(Session session, @PathParam("key") String key) throws IOException {
-        Optional<LocalApp> found = LocalServer.current().byKey(key);
+        LocalServer server = LocalServer.current();
+        Optional<LocalApp> found = server.byKey(key);
+        if (found.isEmpty() && server.starting()) {
+            session.getBasicRemote().sendText(Frames.error(PusherProtocol.RECONNECT_LATER,
+                    "Application is starting; reconnect in a second"));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(PusherProtocol.RECONNECT_LATER),
+                    "Application is starting"));
+            return;
+        }
         if (found.isEmpty()) {
             session.getBasicRemote().sendText(Frames.error(PusherProtocol.APP_DOES_NOT_EXIST, "Application does not exist"));
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(PusherProtocol.APP_DOES_NOT_EXIST),
