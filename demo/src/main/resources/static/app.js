@@ -25,6 +25,7 @@ async function connect() {
     cluster: 'local',                      // required by pusher-js; unused with wsHost
     wsHost: location.hostname,
     wsPort: Number(location.port) || 80,
+    wssPort: Number(location.port) || 443, // with forceTLS pusher-js uses wssPort, not wsPort
     forceTLS: location.protocol === 'https:',
     enabledTransports: ['ws'],
     channelAuthorization: { endpoint: '/api/broadcasting/authorize' },
