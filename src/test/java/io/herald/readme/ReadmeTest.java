@@ -18,9 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -32,11 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xml.sax.InputSource;
 
 /**
- * README.md as a newcomer uses it, read from the file at every build so the two cannot drift apart: every Java block
- * compiles against Herald, every configuration block is valid as pasted and starts Herald, every JavaScript block is
- * valid JavaScript, and the dependency block is well-formed XML.
+ * README.md and the guide in docs/ as a newcomer uses them, read from the files at every build so they cannot drift
+ * apart from the code: every Java block compiles against Herald, every configuration block is valid as pasted and
+ * starts Herald, every JavaScript block is valid JavaScript, every XML block is well-formed and names a dependency,
+ * and no block is in a language nothing checks (docs/'s nginx blocks are run by the demo's BehindProxyTest).
  */
-class ReadmeTest {
+public class ReadmeTest {
     private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
             "(?m)^public (final |sealed |abstract )?(class|record|interface|enum) ");
@@ -58,12 +61,37 @@ class ReadmeTest {
             "import io.undertow.websockets.jsr.WebSocketDeploymentInfo;",
             "import org.jboss.resteasy.spi.ResteasyDeployment;");
 
-    /** A fenced block: its language, its text without the list indentation, and the line it starts on. */
-    record Block(String language, String text, int line) {
+    // Which file checks each language: here, OutboxSqlDocumentedTest (sql, on PostgreSQL), or the demo's
+    // BehindProxyTest (nginx, which runs the configuration).
+    private static final Set<String> CHECKED = Set.of("java", "properties", "javascript", "xml", "sql", "nginx");
+
+    /** A fenced block: its file, its language, its text without the list indentation, and the line it starts on. */
+    public record Block(Path file, String language, String text, int line) {
+        /** Where it is, for a failure's message: {@code docs/behind-a-proxy.md line 12}. */
+        public String where() {
+            return file + " line " + line;
+        }
     }
 
-    static List<Block> blocks(String language) throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+    /** README.md and every page of the guide. */
+    static List<Path> documents() throws IOException {
+        List<Path> documents = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> guide = Files.list(Path.of("docs"))) {
+            guide.filter(file -> file.toString().endsWith(".md")).sorted().forEach(documents::add);
+        }
+        return documents;
+    }
+
+    public static List<Block> blocks(String language) throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        for (Path document : documents()) {
+            blocks.addAll(blocks(document).stream().filter(block -> block.language().equals(language)).toList());
+        }
+        return blocks;
+    }
+
+    static List<Block> blocks(Path document) throws IOException {
+        List<String> lines = Files.readAllLines(document, StandardCharsets.UTF_8);
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher open = FENCE.matcher(lines.get(i));
@@ -78,11 +106,19 @@ class ReadmeTest {
                 int leading = line.length() - line.stripLeading().length();
                 text.append(line.substring(Math.min(indent, leading))).append('\n');
             }
-            if (open.group(2).equals(language)) {
-                blocks.add(new Block(language, text.toString(), start));
-            }
+            blocks.add(new Block(document, open.group(2), text.toString(), start));
         }
         return blocks;
+    }
+
+    @Test
+    void everyBlockIsInALanguageATestChecks() throws IOException {
+        for (Path document : documents()) {
+            for (Block block : blocks(document)) {
+                assertThat(block.language()).as("%s: a block in a language nothing checks", block.where())
+                        .isIn(CHECKED);
+            }
+        }
     }
 
     @Test
@@ -92,10 +128,10 @@ class ReadmeTest {
         List<Path> files = new ArrayList<>();
         for (Block block : java) {
             assertThat(TOP_LEVEL_TYPE.matcher(block.text()).find())
-                    .as("README.md line %d: a Java block is a whole type a reader can paste into a file", block.line())
+                    .as("%s: a Java block is a whole type a reader can paste into a file", block.where())
                     .isTrue();
-            Path file = sources.resolve("Readme" + block.line() + ".java");
-            Files.writeString(file, "package readme;\n" + IMPORTS + "\n// README.md line " + block.line() + "\n"
+            Path file = sources.resolve("Readme" + files.size() + ".java");
+            Files.writeString(file, "package readme;\n" + IMPORTS + "\n// " + block.where() + "\n"
                     + TOP_LEVEL_TYPE.matcher(block.text()).replaceAll("$1$2 "));
             files.add(file);
         }
@@ -120,13 +156,13 @@ class ReadmeTest {
             Properties properties = new Properties();
             properties.load(new StringReader(block.text()));
             properties.forEach((key, value) -> assertThat((String) value)
-                    .as("README.md line %d: %s is as it would be read, without a trailing comment", block.line(), key)
+                    .as("%s: %s is as it would be read, without a trailing comment", block.where(), key)
                     .doesNotContain("#"));
             Map<String, String> config = new HashMap<>();
             properties.forEach((key, value) -> config.put((String) key, (String) value));
             try (WeldContainer container = HeraldContainer.start(config, LocalServer.class, LocalDriverFactory.class,
                     OutboxDatabase.class)) {
-                assertThat(container.isRunning()).as("README.md line %d starts Herald", block.line()).isTrue();
+                assertThat(container.isRunning()).as("%s starts Herald", block.where()).isTrue();
             }
         }
     }
@@ -136,13 +172,13 @@ class ReadmeTest {
         List<Block> javascript = blocks("javascript");
         assertThat(javascript).hasSizeGreaterThan(3);
         for (Block block : javascript) {
-            Path file = scripts.resolve("readme-" + block.line() + ".js");
+            Path file = scripts.resolve("block-" + javascript.indexOf(block) + ".js");
             Files.writeString(file, block.text());
             Process node = new ProcessBuilder("node", "--check", file.toString()).redirectErrorStream(true).start();
             String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(node.exitValue()).as("README.md line %d: %s", block.line(), output).isZero();
+            assertThat(node.exitValue()).as("%s: %s", block.where(), output).isZero();
         }
     }
 
