@@ -24,7 +24,7 @@ public interface CanBroadcast {
 
     /**
      * The channels this event goes out on. {@link PrivateChannel} and {@link PresenceChannel} are sent
-     * only when a user is signed in (see the README's "sender rule").
+     * only when a user is signed in (see docs/writing-events.md, "the sender rule").
      */
     List<Channel> broadcastOn();
 

@@ -61,7 +61,7 @@ class TestKitBoundsTest {
         }
     }
 
-    /** README's way to leave the kit out of a production build in a CDI Full runtime. */
+    /** docs/testing.md's way to leave the kit out of a production build in a CDI Full runtime. */
     public static class LeaveOutHeraldsTestKit implements Extension {
         void veto(@Observes ProcessAnnotatedType<?> type) {
             if (type.getAnnotatedType().getJavaClass().getPackageName().equals("io.herald.testkit")) {

@@ -22,7 +22,7 @@ import org.jboss.weld.environment.se.WeldContainer;
  * cost of {@code fire()} (with {@code async=true}) and {@code fireAsync()}, Herald's delivered events per second, and
  * as baselines a plain loop of {@code pusher.trigger()} and the same loop on 8 threads, with the ratios. A harness
  * rather than JMH: the throughput part waits on a server, which JMH's iterations do not model. Run it with
- * {@code mvn -Pbench verify -Dbench=delivery} (see the README).
+ * {@code mvn -Pbench verify -Dbench=delivery} (see CONTRIBUTING.md).
  */
 public final class DeliveryBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(Long.getLong("latency", 10));

@@ -19,7 +19,7 @@ import java.util.function.LongConsumer;
  * Broadcaster.channel(...)} to the median, 99th-percentile and last delivery, and the server's live heap per
  * connection ({@link LiveHeap}); with, as the baseline in the same run, a plain Jakarta WebSocket endpoint writing the same frame to the same
  * number of sessions. Clients run in a separate process ({@link ClientFleet}). Not a test: run it with
- * {@code mvn -Pbench verify} (see the README).
+ * {@code mvn -Pbench verify} (see CONTRIBUTING.md).
  */
 public final class FanOutBenchmark {
     static final String KEY = "bench-key";

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code target/endurance/<target>.csv} and {@code target/endurance/run.png}. With {@code server=quarkus} (run 5),
  * the server is the packaged Quarkus application of {@code it/quarkus-endurance} in a process of its own, published
  * to over HTTP only (both targets), and the files are named {@code quarkus-*}. Not a test: {@code mvn -Pbench,endurance
- * verify} (README, "Endurance").
+ * verify} (CONTRIBUTING.md, "Endurance").
  */
 public final class EnduranceBenchmark {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code Broadcaster} and the REST API, 5 subscribers leaving and coming back every second. Nothing is lost, received
  * twice or out of order, and at every sample each presence channel's members, as the REST API and as every
  * subscriber sees them, are the subscribers that hold it. No timing is asserted: the endurance profile measures
- * that (README, "Endurance").
+ * that (CONTRIBUTING.md, "Endurance").
  */
 class EnduranceSmokeTest {
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An application deployed at the context root {@code /shop}, JAX-RS under {@code /api}: pusher-js, configured as
- * README.md's "Where the endpoints are" says, connects through {@code wsPath}, is authorized at
+ * docs/runtimes.md's "Where the endpoints are" says, connects through {@code wsPath}, is authorized at
  * {@code /shop/api/broadcasting/authorize} and receives the application's event.
  */
 class ContextRootTest {

@@ -37,7 +37,7 @@ import org.xml.sax.InputSource;
  * README.md and the guide in docs/ as a newcomer uses them, read from the files at every build so they cannot drift
  * apart from the code: every Java block compiles against Herald, every configuration block is valid as pasted and
  * starts Herald, every JavaScript block is valid JavaScript, every XML block is well-formed and names a dependency,
- * and no block is in a language nothing checks (docs/'s nginx blocks are run by the demo's BehindProxyTest).
+ * the flow diagram is a well-formed Mermaid flowchart, and no block is in a language nothing checks (docs/'s nginx blocks are run by the demo's BehindProxyTest).
  */
 public class ReadmeTest {
     private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
@@ -63,7 +63,8 @@ public class ReadmeTest {
 
     // Which file checks each language: here, OutboxSqlDocumentedTest (sql, on PostgreSQL), or the demo's
     // BehindProxyTest (nginx, which runs the configuration).
-    private static final Set<String> CHECKED = Set.of("java", "properties", "javascript", "xml", "sql", "nginx");
+    private static final Set<String> CHECKED = Set.of("java", "properties", "javascript", "xml", "sql", "nginx",
+            "mermaid");
 
     /** A fenced block: its file, its language, its text without the list indentation, and the line it starts on. */
     public record Block(Path file, String language, String text, int line) {
@@ -182,6 +183,43 @@ public class ReadmeTest {
         }
     }
 
+    // GitHub draws the diagram with Mermaid, which shows an error instead of a diagram for a broken line: each edge or
+    // node line must close every bracket and quote it opens.
+    @Test
+    void theFlowDiagramIsAFlowchartWithBalancedLines() throws IOException {
+        List<Block> diagrams = blocks("mermaid");
+        assertThat(diagrams).isNotEmpty();
+        for (Block block : diagrams) {
+            List<String> lines = block.text().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            assertThat(lines.get(0)).as(block.where()).matches("flowchart (LR|TD|TB|RL|BT)");
+            for (String line : lines.subList(1, lines.size())) {
+                assertThat(line.chars().filter(c -> c == '"').count() % 2).as("%s: %s", block.where(), line)
+                        .isZero();
+                assertThat(line.chars().filter(c -> c == '[').count())
+                        .as("%s: %s", block.where(), line).isEqualTo(line.chars().filter(c -> c == ']').count());
+            }
+        }
+    }
+
+    @Test
+    void everyLinkBetweenPagesLeadsToAFileThatExists() throws IOException {
+        List<Path> pages = new ArrayList<>(documents());
+        pages.add(Path.of("CONTRIBUTING.md"));
+        pages.add(Path.of("CHANGELOG.md"));
+        Pattern link = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+        for (Path page : pages) {
+            Matcher found = link.matcher(Files.readString(page, StandardCharsets.UTF_8));
+            while (found.find()) {
+                String target = found.group(1);
+                if (target.contains("://")) {
+                    continue;
+                }
+                Path resolved = page.toAbsolutePath().getParent().resolve(target).normalize();
+                assertThat(resolved).as("%s links to %s", page, target).exists();
+            }
+        }
+    }
+
     @Test
     void theDependencyBlockIsWellFormedXml() throws Exception {
         List<Block> xml = blocks("xml");
@@ -196,9 +234,11 @@ public class ReadmeTest {
 
     @Test
     void theSocketIdRuleQuotedIsTheOneTheCodeApplies() throws IOException {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-
-        assertThat(readme).contains("`^" + PusherProtocol.SOCKET_ID_PATTERN + "$`");
+        StringBuilder guide = new StringBuilder();
+        for (Path document : documents()) {
+            guide.append(Files.readString(document, StandardCharsets.UTF_8));
+        }
+        assertThat(guide.toString()).contains("`^" + PusherProtocol.SOCKET_ID_PATTERN + "$`");
         assertThat(PusherProtocol.isValidSocketId("1".repeat(20) + "." + "2".repeat(20))).isTrue();
         assertThat(PusherProtocol.isValidSocketId("1".repeat(21) + ".2")).isFalse();
     }

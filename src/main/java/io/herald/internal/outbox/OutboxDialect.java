@@ -45,7 +45,7 @@ enum OutboxDialect {
         return STANDARD;
     }
 
-    /** The outbox table, as README.md gives it for those who create tables themselves. */
+    /** The outbox table, as docs/delivery.md gives it for those who create tables themselves. */
     String createTable(String table) {
         return "CREATE TABLE " + table + " ("
                 + "id " + id + ", "

@@ -59,7 +59,7 @@ public final class PusherProtocol {
     /** The most users one watchlist watches. */
     public static final int MAX_WATCHLIST = 100;
 
-    /** What a socket id must match: two runs of 1 to 20 digits joined by a dot (README quotes it; a test checks). */
+    /** What a socket id must match: two runs of 1 to 20 digits joined by a dot (docs/authorization.md quotes it; a test checks). */
     public static final String SOCKET_ID_PATTERN = "\\d{1,20}\\.\\d{1,20}";
 
     private static final Pattern SOCKET_ID = Pattern.compile(SOCKET_ID_PATTERN);

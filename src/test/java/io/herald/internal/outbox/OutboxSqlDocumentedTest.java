@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * README's SQL for the outbox, as a reader pastes it: the table is the one Herald creates on PostgreSQL, and the
+ * The outbox's SQL in the guide (docs/delivery.md), as a reader pastes it: the table is the one Herald creates on PostgreSQL, and the
  * statements that find and replay failed rows run against it on a real PostgreSQL.
  */
 class OutboxSqlDocumentedTest {
