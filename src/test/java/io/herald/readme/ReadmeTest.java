@@ -36,8 +36,9 @@ import org.xml.sax.InputSource;
 /**
  * README.md and the guide in docs/ as a newcomer uses them, read from the files at every build so they cannot drift
  * apart from the code: every Java block compiles against Herald, every configuration block is valid as pasted and
- * starts Herald, every JavaScript block is valid JavaScript, every XML block is well-formed and names a dependency,
- * the flow diagram is a well-formed Mermaid flowchart, and no block is in a language nothing checks (docs/'s nginx blocks are run by the demo's BehindProxyTest).
+ * starts Herald, every JavaScript block is valid JavaScript, every XML block is well-formed (Herald named as
+ * published), the flow diagram is a well-formed Mermaid flowchart, every link between pages leads somewhere, and no
+ * block is in a language nothing checks (docs/'s nginx blocks are run by the demo's BehindProxyTest).
  */
 public class ReadmeTest {
     private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
@@ -220,16 +221,22 @@ public class ReadmeTest {
         }
     }
 
+    // Dependency blocks and server configuration (Open Liberty's features) alike: well-formed as pasted, and the
+    // dependency on Herald names it as it is published.
     @Test
-    void theDependencyBlockIsWellFormedXml() throws Exception {
+    void everyXmlBlockIsWellFormedAndHeraldIsNamedAsPublished() throws Exception {
         List<Block> xml = blocks("xml");
-        assertThat(xml).isNotEmpty();
+        List<String> artifacts = new ArrayList<>();
         for (Block block : xml) {
-            String artifact = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new InputSource(new StringReader(block.text()))).getElementsByTagName("artifactId")
-                    .item(0).getTextContent();
-            assertThat(artifact).isIn("herald", "lettuce-core");
+            org.w3c.dom.NodeList named = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(block.text()))).getElementsByTagName("artifactId");
+            for (int i = 0; i < named.getLength(); i++) {
+                artifacts.add(named.item(i).getTextContent());
+            }
         }
+        assertThat(artifacts).as("the dependency on Herald").contains("herald");
+        assertThat(blocks("xml").stream().filter(block -> block.text().contains("<artifactId>herald</artifactId>")))
+                .allSatisfy(block -> assertThat(block.text()).as(block.where()).contains("<groupId>io.herald</groupId>"));
     }
 
     @Test
