@@ -19,14 +19,21 @@ import java.util.List;
 public class BroadcastException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The connection the event went through. */
     private final String connection;
+    /** The channels the event was meant for. */
     private final List<String> channels;
+    /** The event's name. */
     private final String event;
+    /** What went wrong. */
     private final String reason;
 
     /**
      * A delivery failure of {@code event} on {@code channels} through {@code connection}.
      *
+     * @param connection the connection's name
+     * @param channels the channels the event was meant for
+     * @param event the event's name
      * @param reason what went wrong, in a few words ({@code "Pusher answered 500: boom"})
      * @param cause the underlying exception, or {@code null}
      */
@@ -39,22 +46,38 @@ public class BroadcastException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** The name of the connection ({@code broadcast.<connection>.*}) the event went through. */
+    /**
+     * The name of the connection ({@code broadcast.<connection>.*}) the event went through.
+     *
+     * @return the connection's name
+     */
     public String connection() {
         return connection;
     }
 
-    /** The channels the event was meant for. */
+    /**
+     * The channels the event was meant for.
+     *
+     * @return the channels' full names
+     */
     public List<String> channels() {
         return channels;
     }
 
-    /** The event name. */
+    /**
+     * The event name.
+     *
+     * @return the event's name
+     */
     public String event() {
         return event;
     }
 
-    /** What went wrong, in a few words, without the connection, channels and event the message names. */
+    /**
+     * What went wrong, in a few words, without the connection, channels and event the message names.
+     *
+     * @return the reason
+     */
     public String reason() {
         return reason;
     }

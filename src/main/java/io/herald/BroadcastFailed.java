@@ -22,7 +22,15 @@ import java.util.List;
 public record BroadcastFailed(String connection, List<String> channels, String event, Object payload,
         BroadcastException cause) {
 
-    /** Copies the channel list. */
+    /**
+     * Copies the channel list.
+     *
+     * @param connection the connection the event went through
+     * @param channels the channels it was meant for
+     * @param event the event name
+     * @param payload what was fired
+     * @param cause why it failed
+     */
     public BroadcastFailed {
         channels = List.copyOf(channels);
     }

@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record BroadcastUser(String id, Object info, List<String> watchlist) {
 
-    /** Validates the id and copies the watchlist. */
+    /**
+     * Validates the id and copies the watchlist.
+     *
+     * @param id the user id
+     * @param info anything serialisable to a JSON object, or {@code null}
+     * @param watchlist user ids to be told about, or {@code null} for none
+     */
     public BroadcastUser {
         Objects.requireNonNull(id, "user id");
         if (!Channel.isValidName(id)) {
@@ -27,7 +33,11 @@ public record BroadcastUser(String id, Object info, List<String> watchlist) {
         watchlist = watchlist == null ? List.of() : List.copyOf(watchlist);
     }
 
-    /** A user with only an id. */
+    /**
+     * A user with only an id.
+     *
+     * @param id the user id
+     */
     public BroadcastUser(String id) {
         this(id, null, List.of());
     }

@@ -23,13 +23,29 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Broadcaster {
 
-    /** Sends {@code event} with {@code data} (JSON-serialised; a String is sent as it is) on one channel. */
+    /**
+     * Sends {@code event} with {@code data} (JSON-serialised; a String is sent as it is) on one channel.
+     *
+     * @param channel the channel's full name ({@code private-orders.42})
+     * @param event the event's name, as clients bind to it
+     * @param data the payload: JSON-serialised, a String sent as it is
+     */
     void channel(String channel, String event, Object data);
 
-    /** Sends {@code event} with {@code data} on each of {@code channels}. */
+    /**
+     * Sends {@code event} with {@code data} on each of {@code channels}.
+     *
+     * @param channels the channels' full names
+     * @param event the event's name, as clients bind to it
+     * @param data the payload: JSON-serialised, a String sent as it is
+     */
     void channel(Collection<String> channels, String event, Object data);
 
-    /** Sends a {@link CanBroadcast} event exactly as firing it with {@link Broadcast @Broadcast} does. */
+    /**
+     * Sends a {@link CanBroadcast} event exactly as firing it with {@link Broadcast @Broadcast} does.
+     *
+     * @param event the event
+     */
     void channel(CanBroadcast event);
 
     /**
@@ -41,6 +57,8 @@ public interface Broadcaster {
      *         .exceptionally(failure -> { log.warn("not delivered", failure); return null; });
      * }</pre>
      *
+     * @param event the event
+     * @return a stage that follows the delivery
      * @throws BroadcastException at once when the event cannot be queued (over a limit, queue full)
      */
     CompletionStage<Void> channelAsync(CanBroadcast event);
@@ -51,10 +69,18 @@ public interface Broadcaster {
      * <pre>{@code
      * broadcaster.connection("audit").channel("audit-log", "Login", entry);
      * }</pre>
+     *
+     * @param connection the connection's name
+     * @return a broadcaster that sends through it
      */
     Broadcaster connection(String connection);
 
-    /** Masonite's name for {@link #connection(String)}: {@code Broadcast.driver("pusher")}. */
+    /**
+     * Masonite's name for {@link #connection(String)}: {@code Broadcast.driver("pusher")}.
+     *
+     * @param connection the connection's name
+     * @return a broadcaster that sends through it
+     */
     default Broadcaster driver(String connection) {
         return connection(connection);
     }
@@ -66,6 +92,8 @@ public interface Broadcaster {
      * <pre>{@code
      * broadcaster.toOthers().channel("chat", "Message", message);   // the sender sees it already
      * }</pre>
+     *
+     * @return a broadcaster that leaves the requesting browser out
      */
     Broadcaster toOthers();
 
@@ -73,6 +101,9 @@ public interface Broadcaster {
      * The JSON a client needs to subscribe {@code socketId} to a private (or encrypted private) channel:
      * {@code {"auth":"key:signature"}}, plus {@code shared_secret} for {@code private-encrypted-} channels.
      *
+     * @param channelName the channel's full name
+     * @param socketId the client's socket id, as pusher-js sends it
+     * @return the JSON answer
      * @throws IllegalArgumentException for a malformed socket id or a channel that is not private
      */
     String authorize(String channelName, String socketId);
@@ -81,6 +112,10 @@ public interface Broadcaster {
      * The JSON a client needs to join a presence channel as {@code member}:
      * {@code {"auth":"key:signature","channel_data":"{\"user_id\":...}"}}.
      *
+     * @param channelName the channel's full name
+     * @param socketId the client's socket id, as pusher-js sends it
+     * @param member who the user is on the channel
+     * @return the JSON answer
      * @throws IllegalArgumentException for a malformed socket id or a channel that is not a presence channel
      */
     String authorize(String channelName, String socketId, PresenceMember member);
@@ -89,6 +124,9 @@ public interface Broadcaster {
      * The JSON a client needs to sign in as {@code user} (Pusher's user authentication):
      * {@code {"auth":"key:signature","user_data":"{\"id\":...}"}}.
      *
+     * @param socketId the client's socket id, as pusher-js sends it
+     * @param user the signed-in user
+     * @return the JSON answer
      * @throws IllegalArgumentException for a malformed socket id
      */
     String authenticateUser(String socketId, BroadcastUser user);
@@ -96,6 +134,9 @@ public interface Broadcaster {
     /**
      * Sends {@code event} to every connection signed in as {@code userId} (channel {@code #server-to-user-<id>}).
      *
+     * @param userId the user's id
+     * @param event the event's name, as clients bind to it
+     * @param data the payload: JSON-serialised, a String sent as it is
      * @throws IllegalArgumentException for a malformed user id
      * @throws BroadcastException when it could not be delivered
      */
@@ -104,6 +145,7 @@ public interface Broadcaster {
     /**
      * Closes every connection signed in as {@code userId}.
      *
+     * @param userId the user's id
      * @throws BroadcastException when the driver could not do it
      */
     void terminateUserConnections(String userId);

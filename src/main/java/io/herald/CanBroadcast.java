@@ -25,10 +25,16 @@ public interface CanBroadcast {
     /**
      * The channels this event goes out on. {@link PrivateChannel} and {@link PresenceChannel} are sent
      * only when a user is signed in (see docs/writing-events.md, "the sender rule").
+     *
+     * @return the channels
      */
     List<Channel> broadcastOn();
 
-    /** The event name the browser binds to; by default the class's simple name ({@code NewRelease}). */
+    /**
+     * The event name the browser binds to; by default the class's simple name ({@code NewRelease}).
+     *
+     * @return the event's name
+     */
     default String broadcastAs() {
         return getClass().getSimpleName();
     }
@@ -36,6 +42,8 @@ public interface CanBroadcast {
     /**
      * The payload. By default the event itself, whose fields become the JSON object. A {@link String}
      * is sent unchanged (it is taken to be JSON or text already); anything else is serialised to JSON.
+     *
+     * @return the payload
      */
     default Object broadcastWith() {
         return this;
@@ -50,6 +58,8 @@ public interface CanBroadcast {
      *     return amount > 1_000;   // only large orders go to the dashboard
      * }
      * }</pre>
+     *
+     * @return whether to send it
      */
     default boolean broadcastWhen() {
         return true;
@@ -64,6 +74,8 @@ public interface CanBroadcast {
      *     return List.of("pusher", "local");   // during a move from Pusher Channels to Herald's own server
      * }
      * }</pre>
+     *
+     * @return the connections' names
      */
     default List<String> broadcastConnections() {
         return List.of();
@@ -79,6 +91,8 @@ public interface CanBroadcast {
      *     return true;   // the sender has already shown its own message
      * }
      * }</pre>
+     *
+     * @return whether the sender is left out
      */
     default boolean broadcastToOthers() {
         return false;

@@ -29,7 +29,11 @@ public sealed class Channel permits PrivateChannel, PresenceChannel {
 
     private final String name;
 
-    /** A channel with this full name; its {@link #type()} follows from the name's prefix. */
+    /**
+     * A channel with this full name; its {@link #type()} follows from the name's prefix.
+     *
+     * @param name the full name, prefix included
+     */
     public Channel(String name) {
         this.name = requireValidName(name);
     }
@@ -39,12 +43,20 @@ public sealed class Channel permits PrivateChannel, PresenceChannel {
         this.name = requireValidName(name.startsWith(prefix) ? name : prefix + name);
     }
 
-    /** The full name on the wire, prefix included ({@code private-admins}). */
+    /**
+     * The full name on the wire, prefix included ({@code private-admins}).
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The kind of channel its name makes it. */
+    /**
+     * The kind of channel its name makes it.
+     *
+     * @return the type
+     */
     public ChannelType type() {
         return ChannelType.of(name);
     }
@@ -56,6 +68,9 @@ public sealed class Channel permits PrivateChannel, PresenceChannel {
      * Channel.isValidName("orders.42");     // true
      * Channel.isValidName("#server-to-user-1");   // false: '#' is reserved for Pusher
      * }</pre>
+     *
+     * @param name a channel name, or {@code null}
+     * @return whether it is valid
      */
     public static boolean isValidName(String name) {
         return name != null && name.length() <= MAX_NAME_LENGTH && VALID_NAME.matcher(name).matches();

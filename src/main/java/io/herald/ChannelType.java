@@ -24,17 +24,30 @@ public enum ChannelType {
         this.prefix = prefix;
     }
 
-    /** The prefix every channel of this type starts with; empty for public channels. */
+    /**
+     * The prefix every channel of this type starts with; empty for public channels.
+     *
+     * @return the prefix
+     */
     public String prefix() {
         return prefix;
     }
 
-    /** Whether a client needs a signature from the application to subscribe. */
+    /**
+     * Whether a client needs a signature from the application to subscribe.
+     *
+     * @return whether it does
+     */
     public boolean needsAuthorization() {
         return this != PUBLIC;
     }
 
-    /** The type of the channel with this full name ({@code private-encrypted-} is tested before {@code private-}). */
+    /**
+     * The type of the channel with this full name ({@code private-encrypted-} is tested before {@code private-}).
+     *
+     * @param fullName a channel's full name
+     * @return its type
+     */
     public static ChannelType of(String fullName) {
         if (fullName.startsWith(ENCRYPTED_PRIVATE.prefix)) {
             return ENCRYPTED_PRIVATE;

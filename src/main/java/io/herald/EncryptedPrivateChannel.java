@@ -11,7 +11,11 @@ package io.herald;
  */
 public final class EncryptedPrivateChannel extends PrivateChannel {
 
-    /** The encrypted channel {@code private-encrypted-<name>}. */
+    /**
+     * The encrypted channel {@code private-encrypted-<name>}.
+     *
+     * @param name the name without the prefix
+     */
     public EncryptedPrivateChannel(String name) {
         super(ChannelType.ENCRYPTED_PRIVATE.prefix(), name);
     }

@@ -12,7 +12,11 @@ package io.herald;
  */
 public final class PresenceChannel extends Channel {
 
-    /** The presence channel {@code presence-<name>}. */
+    /**
+     * The presence channel {@code presence-<name>}.
+     *
+     * @param name the name without the prefix
+     */
     public PresenceChannel(String name) {
         super(ChannelType.PRESENCE.prefix(), name);
     }

@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record PresenceMember(String id, Object info) {
 
-    /** Requires a non-blank id. */
+    /**
+     * Requires a non-blank id.
+     *
+     * @param id the member id
+     * @param info anything serialisable to a JSON object, or {@code null}
+     */
     public PresenceMember {
         Objects.requireNonNull(id, "presence member id");
         if (id.isBlank()) {
@@ -23,7 +28,11 @@ public record PresenceMember(String id, Object info) {
         }
     }
 
-    /** A member with an id and no information. */
+    /**
+     * A member with an id and no information.
+     *
+     * @param id the member id
+     */
     public PresenceMember(String id) {
         this(id, null);
     }

@@ -14,7 +14,11 @@ package io.herald;
  */
 public sealed class PrivateChannel extends Channel permits EncryptedPrivateChannel {
 
-    /** The private channel {@code private-<name>}. */
+    /**
+     * The private channel {@code private-<name>}.
+     *
+     * @param name the name without the prefix
+     */
     public PrivateChannel(String name) {
         super(ChannelType.PRIVATE.prefix(), name);
     }

@@ -35,11 +35,18 @@ package io.herald.auth;
  */
 public interface ChannelAuthorizer {
 
-    /** The channels this authorizer decides on, such as {@code presence-orders.{orderId}}. */
+    /**
+     * The channels this authorizer decides on, such as {@code presence-orders.{orderId}}.
+     *
+     * @return a channel pattern
+     */
     String channel();
 
     /**
      * Whether the request's user may subscribe. An exception counts as a denial (and is logged).
+     *
+     * @param request who asks for which channel
+     * @return the decision
      */
     Authorization authorize(ChannelRequest request);
 }

@@ -39,32 +39,57 @@ public final class ChannelRequest {
         this.params = Map.copyOf(params);
     }
 
-    /** The full channel name, prefix included. */
+    /**
+     * The full channel name, prefix included.
+     *
+     * @return the name
+     */
     public String channel() {
         return channel;
     }
 
-    /** The kind of channel. */
+    /**
+     * The kind of channel.
+     *
+     * @return the type
+     */
     public ChannelType type() {
         return ChannelType.of(channel);
     }
 
-    /** The id of the socket that wants to subscribe. */
+    /**
+     * The id of the socket that wants to subscribe.
+     *
+     * @return the socket id
+     */
     public String socketId() {
         return socketId;
     }
 
-    /** The signed-in user, if any. */
+    /**
+     * The signed-in user, if any.
+     *
+     * @return the user, empty for an anonymous request
+     */
     public Optional<Principal> user() {
         return Optional.ofNullable(user);
     }
 
-    /** The signed-in user's name, if any. */
+    /**
+     * The signed-in user's name, if any.
+     *
+     * @return the user's name, empty for an anonymous request
+     */
     public Optional<String> userName() {
         return user().map(Principal::getName);
     }
 
-    /** Whether a user is signed in and has {@code role}. */
+    /**
+     * Whether a user is signed in and has {@code role}.
+     *
+     * @param role a role of the container's security
+     * @return whether the user has it
+     */
     public boolean isUserInRole(String role) {
         return user != null && roles.test(role);
     }
@@ -72,6 +97,8 @@ public final class ChannelRequest {
     /**
      * The value of the pattern part {@code {name}}.
      *
+     * @param name the part's name, as in the pattern
+     * @return its value in this channel's name
      * @throws IllegalArgumentException when the authorizer's pattern has no such part
      */
     public String param(String name) {
@@ -82,7 +109,11 @@ public final class ChannelRequest {
         return value;
     }
 
-    /** Every pattern part's value, by name. */
+    /**
+     * Every pattern part's value, by name.
+     *
+     * @return the values
+     */
     public Map<String, String> params() {
         return params;
     }

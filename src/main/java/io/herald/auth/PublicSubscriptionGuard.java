@@ -25,7 +25,12 @@ import java.util.Optional;
  */
 public interface PublicSubscriptionGuard {
 
-    /** Empty to allow the subscription, else why not. */
+    /**
+     * Empty to allow the subscription, else why not.
+     *
+     * @param subscription what is asked for
+     * @return empty to allow it, else the refusal
+     */
     Optional<Refusal> check(PublicSubscription subscription);
 
     /**
@@ -37,6 +42,14 @@ public interface PublicSubscriptionGuard {
      * @param origin the browser page's {@code Origin}, empty for clients that send none
      */
     record PublicSubscription(String connection, String channel, String socketId, Optional<String> origin) {
+        /**
+         * Checks that the channel and the origin are given.
+         *
+         * @param connection the {@code local} connection the client is connected to
+         * @param channel the channel's name
+         * @param socketId the client's socket id
+         * @param origin the page's {@code Origin}, empty for clients that send none
+         */
         public PublicSubscription {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(origin, "origin");
@@ -51,6 +64,12 @@ public interface PublicSubscriptionGuard {
      * @param reason what the client is told
      */
     record Refusal(int status, String reason) {
+        /**
+         * Checks that the status is an error status and the reason is given.
+         *
+         * @param status the status the client is told, 400 to 599
+         * @param reason what the client is told
+         */
         public Refusal {
             Objects.requireNonNull(reason, "reason");
             if (status < 400 || status > 599) {

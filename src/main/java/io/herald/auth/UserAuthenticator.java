@@ -21,6 +21,11 @@ import java.security.Principal;
  */
 public interface UserAuthenticator {
 
-    /** The user {@code principal} signs in as, or {@code null} to refuse (403). */
+    /**
+     * The user {@code principal} signs in as, or {@code null} to refuse (403).
+     *
+     * @param principal the signed-in user of the request
+     * @return the user to sign in as, or {@code null}
+     */
     BroadcastUser authenticate(Principal principal);
 }

@@ -33,7 +33,11 @@ public final class EmbeddedHerald {
     private EmbeddedHerald() {
     }
 
-    /** JAX-RS resources: the authorization endpoints and the {@code local} server's REST API. */
+    /**
+     * JAX-RS resources: the authorization endpoints and the {@code local} server's REST API.
+     *
+     * @return the resource classes
+     */
     public static Set<Class<?>> jaxrsResources() {
         return Set.of(AuthorizationResource.class, LocalApiResource.class, WebhookResource.class);
     }
@@ -41,6 +45,8 @@ public final class EmbeddedHerald {
     /**
      * JAX-RS providers: the filter that serves the authorization endpoints at configured paths, and the one that reads
      * a request's {@code X-Socket-ID} for broadcasts "to others".
+     *
+     * @return the provider classes
      */
     public static Set<Class<?>> jaxrsProviders() {
         return Set.of(EndpointPathFilter.class, SocketIdFilter.class);
@@ -49,6 +55,8 @@ public final class EmbeddedHerald {
     /**
      * WebSocket endpoints to deploy: the {@code local} server's {@code /app/{key}} when a connection uses the
      * {@code local} driver, else none (what a container deploys after asking Herald's {@code ServerApplicationConfig}).
+     *
+     * @return the endpoint classes, empty without a {@code local} connection
      */
     public static Set<Class<?>> webSocketEndpoints() {
         return new LocalEndpointConfig().getAnnotatedEndpointClasses(new HashSet<>(Set.of(LocalWebSocketEndpoint.class)));
@@ -59,6 +67,8 @@ public final class EmbeddedHerald {
      * {@code local} connections with 4200 when the application stops, and the one that serves Pusher's HTTP API at
      * {@code /apps/...} of the web root for connections that set {@code rest-api-at-root}. An embedded Undertow adds
      * them with {@code DeploymentInfo.addServletContainerInitializer}.
+     *
+     * @return the initializer classes
      */
     public static Set<Class<? extends ServletContainerInitializer>> servletContainerInitializers() {
         return Set.of(LocalShutdown.class, LocalRestRootInitializer.class);

@@ -21,12 +21,24 @@ public sealed interface ChannelEvent
         permits ChannelOccupied, ChannelVacated, MemberAdded, MemberRemoved, ClientEventReceived, CacheMiss,
         SubscriptionCountChanged {
 
-    /** The connection ({@code broadcast.<connection>.*}) whose channel it is. */
+    /**
+     * The connection ({@code broadcast.<connection>.*}) whose channel it is.
+     *
+     * @return the connection's name
+     */
     String connection();
 
-    /** The channel's full name ({@code presence-room.1}). */
+    /**
+     * The channel's full name ({@code presence-room.1}).
+     *
+     * @return the channel's name
+     */
     String channel();
 
-    /** When it happened (a webhook's {@code time_ms}). */
+    /**
+     * When it happened (a webhook's {@code time_ms}).
+     *
+     * @return the time
+     */
     Instant time();
 }

@@ -25,19 +25,29 @@ import java.lang.annotation.Target;
 @Target({TYPE, METHOD, FIELD, PARAMETER})
 public @interface OnConnection {
 
-    /** The connection's name ({@code broadcast.<name>.*}). */
+    /**
+     * The connection's name ({@code broadcast.<name>.*}).
+     *
+     * @return the name
+     */
     String value();
 
     /** The qualifier as a value, for {@code Event.select(...)}. */
     final class Literal extends AnnotationLiteral<OnConnection> implements OnConnection {
         private static final long serialVersionUID = 1L;
+        /** The connection's name. */
         private final String value;
 
         private Literal(String value) {
             this.value = value;
         }
 
-        /** {@code @OnConnection(connection)}. */
+        /**
+         * {@code @OnConnection(connection)}.
+         *
+         * @param connection the connection's name
+         * @return the qualifier
+         */
         public static Literal of(String connection) {
             return new Literal(connection);
         }

@@ -20,6 +20,7 @@ public interface BroadcastDriver extends AutoCloseable {
     /**
      * Delivers {@code event}, or throws.
      *
+     * @param event what to deliver: its channels, name, JSON data and the socket to leave out
      * @throws io.herald.BroadcastException when the event was not accepted ({@link RetryableBroadcastException} when
      *     trying again may help); other runtime exceptions are wrapped into one by Herald
      */
@@ -30,6 +31,7 @@ public interface BroadcastDriver extends AutoCloseable {
      * takes 10); Herald's delivery engine calls it with at most {@link #maxBatchSize()} events. By default each is
      * sent on its own.
      *
+     * @param events single-channel events, at most {@link #maxBatchSize()}
      * @throws io.herald.BroadcastException when the batch was not accepted; the engine then retries it, or sends its
      *     events one by one to find the one that cannot go
      */
@@ -37,7 +39,11 @@ public interface BroadcastDriver extends AutoCloseable {
         events.forEach(this::send);
     }
 
-    /** The most events {@link #sendBatch} takes in one call. */
+    /**
+     * The most events {@link #sendBatch} takes in one call.
+     *
+     * @return 1 unless the service takes batches
+     */
     default int maxBatchSize() {
         return 1;
     }
@@ -45,6 +51,7 @@ public interface BroadcastDriver extends AutoCloseable {
     /**
      * Closes every connection signed in as {@code userId}. Drivers without user connections need not support it.
      *
+     * @param userId the user whose connections close
      * @throws UnsupportedOperationException by default
      */
     default void terminateUserConnections(String userId) {
@@ -54,6 +61,8 @@ public interface BroadcastDriver extends AutoCloseable {
     /**
      * Whether the driver can deliver now, for readiness checks: a driver that depends on a link it does not own (the
      * {@code local} driver's Redis in a cluster) says false while that link is down. True by default.
+     *
+     * @return whether events can be delivered now
      */
     default boolean isReady() {
         return true;

@@ -16,7 +16,11 @@ import java.util.List;
  */
 public interface BroadcastDriverFactory {
 
-    /** The value of {@code broadcast.<connection>.driver} this factory answers to. */
+    /**
+     * The value of {@code broadcast.<connection>.driver} this factory answers to.
+     *
+     * @return the driver's name, e.g. {@code pusher}
+     */
     String name();
 
     /**
@@ -29,6 +33,8 @@ public interface BroadcastDriverFactory {
      *     return List.of("app-id", "client|key", "secret");
      * }
      * }</pre>
+     *
+     * @return the keys, relative to the connection
      */
     default List<String> requiredSettings() {
         return List.of();
@@ -43,6 +49,8 @@ public interface BroadcastDriverFactory {
      *     config.getInt("timeout-ms", 4000, 1, 600_000);
      * }
      * }</pre>
+     *
+     * @param config the connection's settings
      */
     default void checkSettings(ConnectionConfig config) {
     }
@@ -50,6 +58,9 @@ public interface BroadcastDriverFactory {
     /**
      * A driver for one connection. Read settings through {@code config}; a missing required one should be
      * reported with {@link ConnectionConfig#require(String)}, which names the property.
+     *
+     * @param config the connection's settings
+     * @return the driver, closed when the application stops
      */
     BroadcastDriver create(ConnectionConfig config);
 }

@@ -19,15 +19,29 @@ import java.util.Set;
  */
 public interface ConnectionConfig {
 
-    /** The connection's name: {@code pusher} for {@code broadcast.pusher.*}. */
+    /**
+     * The connection's name: {@code pusher} for {@code broadcast.pusher.*}.
+     *
+     * @return the name
+     */
     String connection();
 
-    /** The full property name of {@code key}: {@code broadcast.pusher.app-id}. */
+    /**
+     * The full property name of {@code key}: {@code broadcast.pusher.app-id}.
+     *
+     * @param key the setting, relative to the connection ({@code app-id})
+     * @return the property's full name
+     */
     default String property(String key) {
         return "broadcast." + connection() + "." + key;
     }
 
-    /** The trimmed value of {@code key}, empty when missing or blank. */
+    /**
+     * The trimmed value of {@code key}, empty when missing or blank.
+     *
+     * @param key the setting, relative to the connection ({@code app-id})
+     * @return the value, if set
+     */
     Optional<String> get(String key);
 
     /**
@@ -35,10 +49,18 @@ public interface ConnectionConfig {
      * {@code keys("namespace.")} gives {@code namespace.chat.pattern}, {@code namespace.chat.client-events}, ... Only
      * names a configuration source lists are found (properties files, system properties): an environment variable
      * can override the value of a listed key, but adds none.
+     *
+     * @param prefix the start of the keys, relative to the connection
+     * @return the keys found
      */
     Set<String> keys(String prefix);
 
-    /** The value of the first of {@code keys} that is set ({@code client} before {@code key}), empty when none is. */
+    /**
+     * The value of the first of {@code keys} that is set ({@code client} before {@code key}), empty when none is.
+     *
+     * @param keys the alternatives, in order
+     * @return the first value set, if any
+     */
     default Optional<String> getAny(String... keys) {
         for (String key : keys) {
             Optional<String> value = get(key);
@@ -52,6 +74,8 @@ public interface ConnectionConfig {
     /**
      * The value of {@code key}.
      *
+     * @param key the setting, relative to the connection ({@code app-id})
+     * @return the value
      * @throws IllegalStateException naming the full property when it is missing or blank
      */
     String require(String key);
@@ -59,6 +83,8 @@ public interface ConnectionConfig {
     /**
      * The value of the first of {@code keys} that is set ({@code client} before {@code key}).
      *
+     * @param keys the alternatives, in order
+     * @return the first value set
      * @throws IllegalStateException naming every alternative when none is set
      */
     String requireAny(String... keys);
@@ -66,6 +92,9 @@ public interface ConnectionConfig {
     /**
      * An integer setting.
      *
+     * @param key the setting, relative to the connection ({@code app-id})
+     * @param defaultValue the value when it is not set
+     * @return the value
      * @throws IllegalStateException naming the property when it is not a whole number
      */
     int getInt(String key, int defaultValue);
@@ -73,6 +102,11 @@ public interface ConnectionConfig {
     /**
      * An integer setting from {@code min} to {@code max}; the default is not checked.
      *
+     * @param key the setting, relative to the connection ({@code app-id})
+     * @param defaultValue the value when it is not set
+     * @param min the smallest value accepted
+     * @param max the largest value accepted
+     * @return the value
      * @throws IllegalStateException naming the property, its value and the range otherwise
      */
     int getInt(String key, int defaultValue, int min, int max);
@@ -80,6 +114,10 @@ public interface ConnectionConfig {
     /**
      * A setting that is one of {@code accepted}.
      *
+     * @param key the setting, relative to the connection ({@code app-id})
+     * @param defaultValue the value when it is not set
+     * @param accepted the values accepted
+     * @return the value
      * @throws IllegalStateException naming the property, its value and what is accepted otherwise
      */
     String getChoice(String key, String defaultValue, String... accepted);
@@ -87,6 +125,7 @@ public interface ConnectionConfig {
     /**
      * Reports that the value of {@code key} is not what is accepted, a driver's own check.
      *
+     * @param key the setting, relative to the connection ({@code app-id})
      * @param expected what is accepted, as in "must be {@code expected}"
      * @throws IllegalStateException naming the property (unless the settings are being checked, when it is noted)
      */
@@ -95,6 +134,9 @@ public interface ConnectionConfig {
     /**
      * A boolean setting ({@code true} or {@code false}).
      *
+     * @param key the setting, relative to the connection ({@code app-id})
+     * @param defaultValue the value when it is not set
+     * @return the value
      * @throws IllegalStateException naming the property for any other value
      */
     boolean getBoolean(String key, boolean defaultValue);

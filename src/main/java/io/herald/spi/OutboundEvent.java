@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record OutboundEvent(List<String> channels, String name, String data, String socketId) {
 
-    /** Copies the channels and requires every field but {@code socketId}. */
+    /**
+     * Copies the channels and requires every field but {@code socketId}.
+     *
+     * @param channels full channel names; at least one
+     * @param name the event name
+     * @param data the payload as subscribers receive it
+     * @param socketId a socket to leave out, or {@code null}
+     */
     public OutboundEvent {
         channels = List.copyOf(channels);
         Objects.requireNonNull(name, "name");
@@ -27,7 +34,12 @@ public record OutboundEvent(List<String> channels, String name, String data, Str
         }
     }
 
-    /** The same event on other channels. */
+    /**
+     * The same event on other channels.
+     *
+     * @param otherChannels the channels instead
+     * @return the event on those channels
+     */
     public OutboundEvent withChannels(List<String> otherChannels) {
         return new OutboundEvent(otherChannels, name, data, socketId);
     }

@@ -26,6 +26,8 @@ public interface PayloadSerializer {
     /**
      * The JSON text of {@code payload}.
      *
+     * @param payload what {@code broadcastWith()} returned
+     * @return its JSON text
      * @throws RuntimeException when it cannot be serialised; Herald reports it naming the event ({@code HERALD-0013})
      */
     String toJson(Object payload);

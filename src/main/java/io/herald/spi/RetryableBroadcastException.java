@@ -19,6 +19,13 @@ public class RetryableBroadcastException extends BroadcastException {
     private final transient Optional<Duration> retryAfter;
 
     /**
+     * A failure that may pass: trying the delivery again later may succeed.
+     *
+     * @param connection the connection's name
+     * @param channels the channels the event was meant for
+     * @param event the event's name
+     * @param reason what went wrong, in a few words
+     * @param cause the underlying exception, or {@code null}
      * @param retryAfter how long the server asked us to wait ({@code Retry-After}), if it said
      */
     public RetryableBroadcastException(String connection, List<String> channels, String event, String reason,
@@ -27,7 +34,11 @@ public class RetryableBroadcastException extends BroadcastException {
         this.retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
     }
 
-    /** How long the server asked to wait before trying again, if it said. */
+    /**
+     * How long the server asked to wait before trying again, if it said.
+     *
+     * @return the wait, if the server said
+     */
     public Optional<Duration> retryAfter() {
         return retryAfter == null ? Optional.empty() : retryAfter;
     }

@@ -20,7 +20,15 @@ import java.util.List;
 public record RecordedBroadcast(String connection, List<String> channels, String event, String json,
         String excludedSocket) {
 
-    /** Copies the channel list. */
+    /**
+     * Copies the channel list.
+     *
+     * @param connection the connection it went through
+     * @param channels the channels, prefixes included
+     * @param event the event name
+     * @param json the payload
+     * @param excludedSocket the socket left out, or {@code null}
+     */
     public RecordedBroadcast {
         channels = List.copyOf(channels);
     }

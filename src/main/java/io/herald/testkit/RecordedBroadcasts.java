@@ -41,12 +41,20 @@ public class RecordedBroadcasts {
     private boolean askedFor;
     private long dropped;
 
-    /** Every event recorded so far and still kept, in the order sent. */
+    /**
+     * Every event recorded so far and still kept, in the order sent.
+     *
+     * @return the events
+     */
     public synchronized List<RecordedBroadcast> all() {
         return List.copyOf(recorded);
     }
 
-    /** How many events were dropped, oldest first, to keep at most {@code max-recorded}. */
+    /**
+     * How many events were dropped, oldest first, to keep at most {@code max-recorded}.
+     *
+     * @return how many
+     */
     public synchronized long dropped() {
         return dropped;
     }
@@ -61,6 +69,9 @@ public class RecordedBroadcasts {
     /**
      * The next {@code sends} sends fail with {@code reason}, without being recorded: a synchronous {@code fire()}
      * throws, a queued event is reported as {@link io.herald.BroadcastFailed}.
+     *
+     * @param sends how many sends fail
+     * @param reason the failure's reason
      */
     public void failNext(int sends, String reason) {
         failure = reason;
@@ -75,23 +86,41 @@ public class RecordedBroadcasts {
         }
     }
 
-    /** Asserts that an event of this type was sent (its name being the class's simple name), and narrows to those. */
+    /**
+     * Asserts that an event of this type was sent (its name being the class's simple name), and narrows to those.
+     *
+     * @param eventType the event's class
+     * @return the events of that name, to narrow further
+     */
     public SentEvents assertSent(Class<?> eventType) {
         return assertSent(eventType.getSimpleName());
     }
 
-    /** Asserts that an event of this name was sent, and narrows to those. */
+    /**
+     * Asserts that an event of this name was sent, and narrows to those.
+     *
+     * @param event the event's name
+     * @return the events of that name, to narrow further
+     */
     public SentEvents assertSent(String event) {
         return new SentEvents(event, all().stream().filter(sent -> sent.event().equals(event)).toList(), all())
                 .atLeastOnce();
     }
 
-    /** Asserts that no event of this type (its name being the class's simple name) was sent. */
+    /**
+     * Asserts that no event of this type (its name being the class's simple name) was sent.
+     *
+     * @param eventType the event's class
+     */
     public void assertNotSent(Class<?> eventType) {
         assertNotSent(eventType.getSimpleName());
     }
 
-    /** Asserts that no event of this name was sent. */
+    /**
+     * Asserts that no event of this name was sent.
+     *
+     * @param event the event's name
+     */
     public void assertNotSent(String event) {
         new SentEvents(event, all().stream().filter(sent -> sent.event().equals(event)).toList(), all()).never();
     }

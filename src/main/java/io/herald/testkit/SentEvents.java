@@ -23,28 +23,53 @@ public final class SentEvents {
         this.everything = everything;
     }
 
-    /** Those sent on exactly these channels. */
+    /**
+     * Those sent on exactly these channels.
+     *
+     * @param channels the channels' full names
+     * @return the narrowed events, to narrow or count further
+     */
     public SentEvents onChannels(String... channels) {
         Set<String> wanted = Set.of(channels);
         return narrow("on " + wanted, sent -> Set.copyOf(sent.channels()).equals(wanted));
     }
 
-    /** Those sent through this connection. */
+    /**
+     * Those sent through this connection.
+     *
+     * @param connection the connection's name
+     * @return the narrowed events, to narrow or count further
+     */
     public SentEvents through(String connection) {
         return narrow("through '" + connection + "'", sent -> sent.connection().equals(connection));
     }
 
-    /** Those whose JSON payload satisfies {@code json}. */
+    /**
+     * Those whose JSON payload satisfies {@code json}.
+     *
+     * @param json a test of the JSON payload
+     * @return the narrowed events, to narrow or count further
+     */
     public SentEvents withPayload(Predicate<String> json) {
         return narrow("with the expected payload", sent -> json.test(sent.json()));
     }
 
-    /** Those that left this socket out ("to others"). */
+    /**
+     * Those that left this socket out ("to others").
+     *
+     * @param socketId the socket left out
+     * @return the narrowed events, to narrow or count further
+     */
     public SentEvents excluding(String socketId) {
         return narrow("leaving out " + socketId, sent -> socketId.equals(sent.excludedSocket()));
     }
 
-    /** Asserts exactly {@code count} match. */
+    /**
+     * Asserts exactly {@code count} match.
+     *
+     * @param count how many
+     * @return these events
+     */
     public SentEvents times(int count) {
         if (matching.size() != count) {
             throw failure("exactly " + count + " time(s), but it was sent " + matching.size() + " time(s)");
@@ -52,12 +77,20 @@ public final class SentEvents {
         return this;
     }
 
-    /** Asserts exactly one matches. */
+    /**
+     * Asserts exactly one matches.
+     *
+     * @return these events
+     */
     public SentEvents once() {
         return times(1);
     }
 
-    /** The matching events, for assertions of your own. */
+    /**
+     * The matching events, for assertions of your own.
+     *
+     * @return the events
+     */
     public List<RecordedBroadcast> events() {
         return matching;
     }
