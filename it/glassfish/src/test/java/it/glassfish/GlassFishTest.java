@@ -53,20 +53,9 @@ class GlassFishTest extends RuntimeScenarios
         return URI.create("http://127.0.0.1:" + asadmin.httpPort() + "/");
     }
 
-    // Tyrus, as in Payara: a whole frame is read into its 4 MB incoming buffer before any part is handed over.
     @Override
     protected OversizedFrameRefusal oversizedFrameRefusal() {
-        return new OversizedFrameRefusal(5L * 1024 * 1024, 1011);
-    }
-
-    @Override
-    public URI applicationUri() {
-        return baseUri();
-    }
-
-    @Override
-    public URI readinessUri() {
-        return baseUri().resolve("health/ready");
+        return OversizedFrameRefusal.TYRUS;
     }
 
     @Override

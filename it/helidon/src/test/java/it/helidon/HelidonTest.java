@@ -50,16 +50,6 @@ class HelidonTest extends RuntimeScenarios
     }
 
     @Override
-    public URI applicationUri() {
-        return baseUri();
-    }
-
-    @Override
-    public URI readinessUri() {
-        return baseUri().resolve("health/ready");
-    }
-
-    @Override
     public String failedDeploymentReport() throws Exception {
         return HelidonProcess.failedStart(javaHome, freePort(), target.resolve("helidon-broken.log"),
                 HelidonProcess.applicationClassPath(), "broadcast.pusher.secret=");
@@ -80,11 +70,9 @@ class HelidonTest extends RuntimeScenarios
         assertFalse(output.contains("NoClassDefFoundError"), output);
     }
 
-    // Tyrus, as in Payara and GlassFish: a whole frame is read into its 4 MB incoming buffer before any part of it is
-    // handed over.
     @Override
     protected OversizedFrameRefusal oversizedFrameRefusal() {
-        return new OversizedFrameRefusal(5L * 1024 * 1024, 1011);
+        return OversizedFrameRefusal.TYRUS;
     }
 
     // Helidon stops its web server first thing when it shuts down (an observer of BeforeDestroyed(ApplicationScoped)

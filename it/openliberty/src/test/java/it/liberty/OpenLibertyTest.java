@@ -104,11 +104,6 @@ class OpenLibertyTest extends RuntimeScenarios implements MissingCredentialScena
         }
     }
 
-    @Override
-    public URI applicationUri() {
-        return baseUri();
-    }
-
     // Liberty polls the archive (every 500 ms by default) and logs CWWKZ0003I once the updated application runs.
     @Override
     public void redeploy() throws Exception {
@@ -128,11 +123,6 @@ class OpenLibertyTest extends RuntimeScenarios implements MissingCredentialScena
 
     private static long updates() throws IOException {
         return log().lines().filter(line -> line.contains("CWWKZ0003I") && line.contains(" ROOT ")).count();
-    }
-
-    @Override
-    public URI readinessUri() {
-        return URI.create("http://127.0.0.1:" + port + "/health/ready");
     }
 
     @Override

@@ -23,22 +23,9 @@ abstract class PayaraMicroScenarios extends RuntimeScenarios
         return URI.create("http://127.0.0.1:" + server().port() + "/");
     }
 
-    // Tyrus reads a whole frame into its incoming buffer (4 MB unless the application's web.xml sets
-    // org.glassfish.tyrus.servlet.incoming-buffer-size) before it hands over any part of it, and closes with 1011
-    // once a frame outgrows it.
     @Override
     protected OversizedFrameRefusal oversizedFrameRefusal() {
-        return new OversizedFrameRefusal(5L * 1024 * 1024, 1011);
-    }
-
-    @Override
-    public URI applicationUri() {
-        return baseUri();
-    }
-
-    @Override
-    public URI readinessUri() {
-        return baseUri().resolve("health/ready");
+        return OversizedFrameRefusal.TYRUS;
     }
 
     @Override

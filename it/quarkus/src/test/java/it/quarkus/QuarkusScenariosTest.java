@@ -20,11 +20,6 @@ class QuarkusScenariosTest extends RuntimeScenarios implements ReadinessScenario
     }
 
     @Override
-    public URI applicationUri() {
-        return BASE;
-    }
-
-    @Override
     public URI readinessUri() {
         return BASE.resolve("q/health/ready");
     }

@@ -54,6 +54,16 @@ public abstract class RuntimeScenarios {
     /** Where the application's root is, e.g. {@code http://127.0.0.1:8180/}. */
     protected abstract URI baseUri();
 
+    /** The application's root for the scenario interfaces ({@link RedeploymentScenario} and the others). */
+    public URI applicationUri() {
+        return baseUri();
+    }
+
+    /** MicroProfile Health's readiness endpoint, at the application's root unless the runtime serves it elsewhere. */
+    public URI readinessUri() {
+        return baseUri().resolve("health/ready");
+    }
+
     @BeforeEach
     void connect() throws InterruptedException {
         pusher = new Pusher(KEY, new PusherOptions().setHost(baseUri().getHost()).setWsPort(baseUri().getPort())
@@ -229,6 +239,12 @@ public abstract class RuntimeScenarios {
      * @param closeCode the WebSocket close code
      */
     public record OversizedFrameRefusal(long bytesRead, int closeCode) {
+        /**
+         * Tyrus (Payara, GlassFish, Helidon): a whole frame is read into its incoming buffer (4 MB unless the
+         * application's web.xml sets org.glassfish.tyrus.servlet.incoming-buffer-size) before any part of it is handed
+         * over, and the connection is closed with 1011 once a frame outgrows it.
+         */
+        public static final OversizedFrameRefusal TYRUS = new OversizedFrameRefusal(5L * 1024 * 1024, 1011);
     }
 
     protected OversizedFrameRefusal oversizedFrameRefusal() {

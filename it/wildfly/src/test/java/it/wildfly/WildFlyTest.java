@@ -79,11 +79,6 @@ class WildFlyTest extends RuntimeScenarios
     }
 
     @Override
-    public URI applicationUri() {
-        return baseUri();
-    }
-
-    @Override
     public URI readinessUri() {
         return URI.create("http://127.0.0.1:" + management + "/health/ready");
     }
