@@ -176,4 +176,15 @@ public final class HeraldLog {
         LOG.log(Level.DEBUG, "HERALD-0232: A subscription to ''{0}'' was refused with 4100: the channel has its {1} "
                 + "subscribers (max-subscribers; counted as herald.local.refused)", Excerpt.of(channel), maxSubscribers);
     }
+
+    public static void entityChangeFailed(String change, String reason, Throwable cause) {
+        LOG.log(Level.ERROR, "HERALD-0233: " + change + " could not be broadcast: " + reason
+                + " (the transaction is not affected; reported as BroadcastFailed)", cause);
+    }
+
+    public static void joinedTransactionLate(String change) {
+        LOG.log(Level.WARNING, "HERALD-0234: " + change + " was reported while its transaction was completing and "
+                + "Herald could not wait for the outcome, so it is broadcast now; list ChangeBroadcaster in the entity's "
+                + "@EntityListeners so that Herald joins the transaction when the entity is loaded");
+    }
 }

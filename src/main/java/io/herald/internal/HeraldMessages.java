@@ -156,4 +156,31 @@ public final class HeraldMessages {
         return new IllegalStateException("HERALD-0025: Herald's settings have " + problems.size() + " problems: "
                 + String.join("; ", problems));
     }
+
+    public static IllegalArgumentException notAnEntity(String type) {
+        return new IllegalArgumentException("HERALD-0028: " + type + " is not a JPA entity with an identifier: "
+                + "annotate it @Entity and give it an @Id or @EmbeddedId");
+    }
+
+    public static IllegalStateException unreadableAttribute(String attribute, String type, Throwable cause) {
+        return new IllegalStateException("HERALD-0029: Attribute '" + attribute + "' of " + type
+                + " could not be read for broadcasting: " + cause, cause);
+    }
+
+    public static IllegalArgumentException unknownRecipient(String type) {
+        return new IllegalArgumentException("HERALD-0030: Cannot tell whose notification channel a " + type
+                + " is: pass a JPA entity, a BroadcastUser, an object with an id() or getId() accessor, or implement "
+                + "ReceivesNotifications");
+    }
+
+    public static IllegalStateException noIdentifierYet(String entity) {
+        return new IllegalStateException("HERALD-0031: Entity " + entity + " has no identifier yet, so its channel "
+                + "cannot be named: broadcast it once its identifier is generated (flush, or a generation strategy that "
+                + "assigns it on persist)");
+    }
+
+    public static IllegalArgumentException notANotification(String type) {
+        return new IllegalArgumentException("HERALD-0032: A notification must be a record, whose components become "
+                + "its fields; got " + type);
+    }
 }

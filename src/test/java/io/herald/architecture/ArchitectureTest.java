@@ -48,8 +48,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.herald.auth..", "io.herald.events..");
 
     @ArchTest
-    static final ArchRule authAndEventsImportNothingInternal = noClasses()
-            .that().resideInAnyPackage("io.herald.auth..", "io.herald.events..")
+    static final ArchRule authEventsEntitiesAndNotificationsImportNothingInternal = noClasses()
+            .that().resideInAnyPackage("io.herald.auth..", "io.herald.events..", "io.herald.jpa..",
+                    "io.herald.notifications..")
             .should().dependOnClassesThat().resideInAPackage("io.herald.internal..");
 
     @ArchTest
@@ -92,6 +93,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule drivers = layer("drivers");
     @ArchTest
+    static final ArchRule model = layer("model");
+    @ArchTest
     static final ArchRule signing = layer("signing", "protocol");
     @ArchTest
     static final ArchRule request = layer("request", "protocol");
@@ -111,7 +114,7 @@ class ArchitectureTest {
     static final ArchRule local = layer("local", "protocol", "config", "signing", "observability", "cluster", "hooks");
     @ArchTest
     static final ArchRule delivery = layer("delivery", "protocol", "config", "signing", "observability", "json",
-            "request", "outbox");
+            "request", "outbox", "model");
 
     // Called or referenced (System::nanoTime counts): the clock's nanoseconds, sleeping, and new threads.
     private static final DescribedPredicate<JavaAccess<?>> TIME_OR_THREADS = new DescribedPredicate<>(

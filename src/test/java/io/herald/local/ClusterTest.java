@@ -1,5 +1,6 @@
 package io.herald.local;
 
+import io.herald.testing.NodeTestRun;
 import static io.herald.local.JavaClient.next;
 import static io.herald.local.JavaClient.nextNotStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.herald.local;
 
+import io.herald.testing.NodeTestRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.testing.HeraldServer;

@@ -1,5 +1,6 @@
 package io.herald.local;
 
+import io.herald.testing.NodeTestRun;
 import static io.herald.local.JavaClient.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -157,13 +157,42 @@ public final class HeraldSettings {
     /** Reads Herald's own settings that belong to no connection, noting what is wrong in {@code problems}. */
     public void checkOwnSettings(SettingsProblems problems) {
         for (Runnable read : List.<Runnable>of(this::auth, this::webhooks, this::privateChannelsRequireUser,
-                this::json)) {
+                this::json, this::entityChannelPrefix, this::notificationsToSignedInUser)) {
             try {
                 read.run();
             } catch (IllegalStateException e) {
                 problems.add(e);
             }
         }
+    }
+
+    /**
+     * {@code broadcast.entities.channel-prefix}: what goes in front of the channel names Herald derives for entities
+     * and notification recipients ({@code Order.42}); none by default, {@code App.Models.} for a front end written for
+     * Laravel.
+     */
+    public String entityChannelPrefix() {
+        String prefix = value("broadcast.entities.channel-prefix", "");
+        if (!prefix.isEmpty() && !io.herald.Channel.isValidName(prefix)) {
+            throw HeraldMessages.invalidProperty("broadcast.entities.channel-prefix",
+                    "made of the characters of a channel name (A-Z a-z 0-9 _ - = @ , . ;), not '" + prefix + "'");
+        }
+        return prefix;
+    }
+
+    /**
+     * {@code broadcast.notifications.via}: {@code private-channel} (default: the recipient's private channel, as
+     * Laravel Echo listens) or {@code user} (the recipient's signed-in connections, {@code #server-to-user-<id>}).
+     *
+     * @return whether notifications go to the signed-in user rather than a private channel
+     */
+    public boolean notificationsToSignedInUser() {
+        String via = value("broadcast.notifications.via", "private-channel");
+        if (!List.of("private-channel", "user").contains(via)) {
+            throw HeraldMessages.invalidProperty("broadcast.notifications.via",
+                    "private-channel or user, not '" + via + "'");
+        }
+        return via.equals("user");
     }
 
     /** A trimmed setting, or {@code defaultValue} when missing or blank. */

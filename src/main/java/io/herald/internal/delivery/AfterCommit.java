@@ -3,6 +3,9 @@ package io.herald.internal.delivery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The part of {@link TransactionProbe} that names JTA's types, loaded only where the JTA API is: a bean class whose
@@ -19,10 +22,48 @@ final class AfterCommit {
      */
     static boolean register(Object found, Runnable send) {
         TransactionSynchronizationRegistry registry = (TransactionSynchronizationRegistry) found;
-        int status = registry.getTransactionStatus();
-        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
-            return false;
+        return isActive(registry) && registered(registry, send);
+    }
+
+    /**
+     * The value kept under {@code key} for the registry's current transaction: the one made earlier in it, else a new
+     * one from {@code create}, handed to {@code onCommit} once the transaction committed (and forgotten on rollback);
+     * empty when no transaction is active (none, or one already completing without a value).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Optional<T> resource(Object found, Object key, Supplier<T> create, Consumer<T> onCommit) {
+        TransactionSynchronizationRegistry registry = (TransactionSynchronizationRegistry) found;
+        if (registry.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return Optional.empty();
         }
+        Object existing = registry.getResource(key);
+        if (existing != null) {
+            return Optional.of((T) existing);
+        }
+        if (!isActive(registry)) {
+            return Optional.empty();
+        }
+        T created = create.get();
+        if (!registered(registry, () -> onCommit.accept(created))) {
+            return Optional.empty();
+        }
+        registry.putResource(key, created);
+        return Optional.of(created);
+    }
+
+    /** Whether the registry's current transaction has ended its active phase (prepared, committing, rolling back). */
+    static boolean isCompleting(Object found) {
+        TransactionSynchronizationRegistry registry = (TransactionSynchronizationRegistry) found;
+        int status = registry.getTransactionStatus();
+        return status != Status.STATUS_NO_TRANSACTION && !isActive(registry);
+    }
+
+    private static boolean isActive(TransactionSynchronizationRegistry registry) {
+        int status = registry.getTransactionStatus();
+        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
+    }
+
+    private static boolean registered(TransactionSynchronizationRegistry registry, Runnable onCommit) {
         try {
             registry.registerInterposedSynchronization(new Synchronization() {
                 @Override
@@ -32,7 +73,7 @@ final class AfterCommit {
                 @Override
                 public void afterCompletion(int outcome) {
                     if (outcome == Status.STATUS_COMMITTED) {
-                        send.run();
+                        onCommit.run();
                     }
                 }
             });

@@ -200,7 +200,7 @@ class BroadcastDispatcher {
             return Optional.empty();
         }
         String name = event.broadcastAs();
-        List<String> channels = channelsToSendOn(name, event.broadcastOn());
+        List<String> channels = channelsToSendOn(name, event.broadcastOn(), !(event instanceof ServerOriginated));
         if (channels.isEmpty()) {
             return Optional.empty();
         }
@@ -264,11 +264,11 @@ class BroadcastDispatcher {
         }
     }
 
-    private List<String> channelsToSendOn(String event, List<Channel> declared) {
+    private List<String> channelsToSendOn(String event, List<Channel> declared, boolean senderRuleApplies) {
         if (declared == null || declared.isEmpty()) {
             throw HeraldMessages.noChannels(event);
         }
-        boolean signedIn = !privateChannelsRequireUser || currentUser.name().isPresent();
+        boolean signedIn = !senderRuleApplies || !privateChannelsRequireUser || currentUser.name().isPresent();
         Set<String> names = new LinkedHashSet<>();
         for (Channel channel : declared) {
             if (channel == null) {

@@ -34,9 +34,16 @@ class BroadcastFailures {
         fire(failure, payload);
     }
 
+    /** A broadcast Herald could not even prepare, already logged by the caller. */
+    void report(BroadcastException failure, Object payload) {
+        fire(failure, payload);
+    }
+
     private void fire(BroadcastException failure, Object payload) {
+        Object handedOver = payload instanceof ServerOriginated made ? made.reported() : payload;
         try {
-            failed.fire(new BroadcastFailed(failure.connection(), failure.channels(), failure.event(), payload, failure));
+            failed.fire(new BroadcastFailed(failure.connection(), failure.channels(), failure.event(), handedOver,
+                    failure));
         } catch (RuntimeException e) {
             HeraldLog.failureObserverFailed(e);
         }

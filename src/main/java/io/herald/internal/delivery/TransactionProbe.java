@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -33,6 +35,23 @@ class TransactionProbe {
             return false;
         }
         return registry().map(found -> AfterCommit.register(found, send)).orElse(false);
+    }
+
+    /**
+     * The value kept under {@code key} for the current thread's transaction, made by {@code create} the first time it
+     * is asked for in that transaction and handed to {@code onCommit} once the transaction committed (never on
+     * rollback); empty when no transaction is active.
+     */
+    <T> Optional<T> perTransaction(Object key, Supplier<T> create, Consumer<T> onCommit) {
+        if (!JTA_PRESENT) {
+            return Optional.empty();
+        }
+        return registry().flatMap(found -> AfterCommit.resource(found, key, create, onCommit));
+    }
+
+    /** Whether the current thread's transaction is completing: too late to be told of its outcome. */
+    boolean completing() {
+        return JTA_PRESENT && registry().map(AfterCommit::isCompleting).orElse(false);
     }
 
     private Optional<Object> registry() {

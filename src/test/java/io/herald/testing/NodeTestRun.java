@@ -1,4 +1,4 @@
-package io.herald.local;
+package io.herald.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,12 +17,12 @@ import java.util.concurrent.TimeUnit;
  * NodeTestRun.assertPasses("src/test/js/context-root.test.mjs", 1, 60, Map.of("HERALD_KEY", LocalEnv.KEY));
  * }</pre>
  */
-final class NodeTestRun {
+public final class NodeTestRun {
     private NodeTestRun() {
     }
 
     /** Asserts that Node finishes {@code script} within the time, with {@code passing} tests passed and none failed. */
-    static void assertPasses(String script, int passing, int timeoutSeconds, Map<String, String> environment)
+    public static void assertPasses(String script, int passing, int timeoutSeconds, Map<String, String> environment)
             throws InterruptedException {
         try {
             ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", script)

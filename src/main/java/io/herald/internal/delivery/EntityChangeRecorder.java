@@ -1,0 +1,111 @@
+package io.herald.internal.delivery;
+
+import io.herald.BroadcastException;
+import io.herald.internal.HeraldLog;
+import io.herald.internal.HeraldMessages;
+import io.herald.internal.model.EntityModel;
+import io.herald.jpa.ChangeKind;
+import io.herald.jpa.EntityChange;
+import io.herald.jpa.EntityChanges;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Herald's {@link EntityChanges}: inside a JTA transaction, the changes are kept per transaction
+ * ({@link PendingChanges}) and broadcast once it committed; outside one, at once. Whatever goes wrong is reported
+ * ({@code HERALD-0233} or {@code HERALD-0201}, then {@link io.herald.BroadcastFailed}) and never thrown: the
+ * persistence provider called from inside the application's flush.
+ */
+@ApplicationScoped
+class EntityChangeRecorder implements EntityChanges {
+
+    // The key of a transaction's PendingChanges in the TransactionSynchronizationRegistry: one per application.
+    private final Object key = new Object();
+
+    @Inject
+    TransactionProbe transactions;
+
+    @Inject
+    BroadcastDispatcher dispatcher;
+
+    @Inject
+    BroadcastFailures failures;
+
+    @Inject
+    ConfiguredConnections connections;
+
+    private String channelPrefix;
+
+    @PostConstruct
+    void readSettings() {
+        channelPrefix = connections.settings().entityChannelPrefix();
+    }
+
+    @Override
+    public void created(Object entity) {
+        record(ChangeKind.CREATED, entity);
+    }
+
+    @Override
+    public void updated(Object entity) {
+        record(ChangeKind.UPDATED, entity);
+    }
+
+    @Override
+    public void deleted(Object entity) {
+        record(ChangeKind.DELETED, entity);
+    }
+
+    @Override
+    public void watch(Object entity) {
+        pending();
+    }
+
+    private void record(ChangeKind kind, Object entity) {
+        var pending = pending();
+        if (pending.isPresent()) {
+            pending.get().add(kind, entity);
+            return;
+        }
+        if (transactions.completing()) {
+            HeraldLog.joinedTransactionLate(describe(kind, entity));
+        }
+        broadcast(kind, entity);
+    }
+
+    private java.util.Optional<PendingChanges> pending() {
+        return transactions.perTransaction(key, PendingChanges::new, committed -> committed.forEach(this::broadcast));
+    }
+
+    // Every failure is reported here or by the dispatcher; none reaches the persistence provider.
+    private void broadcast(ChangeKind kind, Object entity) {
+        EntityChangeEvent event;
+        try {
+            event = EntityChangeEvent.of(change(kind, entity));
+            dispatcher.firedIntoOutboxes(event);
+        } catch (RuntimeException e) {
+            String change = describe(kind, entity);
+            HeraldLog.entityChangeFailed(change, String.valueOf(e.getMessage()), e);
+            failures.report(new BroadcastException(connections.settings().defaultConnection(), List.of(), change,
+                    String.valueOf(e.getMessage()), e), entity);
+            return;
+        }
+        dispatcher.fired(event, true);
+    }
+
+    private EntityChange change(ChangeKind kind, Object entity) {
+        EntityModel model = EntityModel.of(entity.getClass());
+        Object id = model.identifier(entity).orElseThrow(() -> HeraldMessages.noIdentifierYet(model.name()));
+        Map<String, Object> attributes = kind == ChangeKind.DELETED ? Map.of(model.identifierName(), id)
+                : model.attributes(entity);
+        return new EntityChange(kind, entity, model.name(), id, channelPrefix + model.name() + "." + id, attributes);
+    }
+
+    private static String describe(ChangeKind kind, Object entity) {
+        return EntityModel.find(entity.getClass()).map(EntityModel::name).orElse(entity.getClass().getSimpleName())
+                + kind.suffix();
+    }
+}
