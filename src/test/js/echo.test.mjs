@@ -2,7 +2,7 @@
 // broadcasting listens for them (.OrderCreated / .OrderUpdated / .OrderDeleted on private-Order.<id>) and
 // notifications as Echo's .notification() receives them. The application under test serves the orders API of
 // OrdersResource (io.herald.data) at HERALD_URL + HERALD_API (empty, or /api); its sign-in is the X-Test-User
-// header. Run by EchoOnLocalServerTest and by the runtimes' EntityChangesScenario.
+// header (HERALD_USER_HEADER: another). Run by EchoOnLocalServerTest and by the runtimes' EntityChangesScenario.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import Echo from 'laravel-echo';
@@ -11,6 +11,7 @@ import Pusher from 'pusher-js';
 const base = process.env.HERALD_URL;
 const api = base + (process.env.HERALD_API ?? '');
 const key = process.env.HERALD_KEY;
+const userHeader = process.env.HERALD_USER_HEADER ?? 'X-Test-User';
 const echoes = [];
 
 function echo(user) {
@@ -24,7 +25,7 @@ function echo(user) {
     forceTLS: false,
     enabledTransports: ['ws'],
     authEndpoint: `${api}/broadcasting/authorize`,
-    auth: { headers: { 'X-Test-User': user } },
+    auth: { headers: { [userHeader]: user } },
   });
   echoes.push(client);
   return client;

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * which verifies the request's signature and delivers to the WebSocket client here.
  */
 public abstract class RuntimeScenarios {
-    protected static final String KEY = "it-key";
+    public static final String KEY = "it-key";
     protected static final String SECRET = "it-secret-7d1f0c";
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -9,6 +9,8 @@ import io.herald.jpa.EntityChange;
 import io.herald.jpa.EntityChanges;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,12 @@ class EntityChangeRecorder implements EntityChanges {
     @PostConstruct
     void readSettings() {
         channelPrefix = connections.settings().entityChannelPrefix();
+    }
+
+    // Made at startup: nothing injects this bean (the entity listener looks it up), and a container that removes
+    // unused beans (Quarkus) keeps one that observes an event.
+    void onStartup(@Observes Startup startup) {
+        readSettings();
     }
 
     @Override
