@@ -19,4 +19,8 @@ public class Customer {
     Customer(String name) {
         this.name = name;
     }
+
+    public Long getId() {
+        return id;
+    }
 }

@@ -50,10 +50,21 @@ public class Order implements BroadcastsChanges {
         this.address = new Address("1 Main St", "Springfield");
     }
 
+    // Clients change and read an entity through its methods (JPA 3.1, 2.2): EclipseLink's woven change tracking sees
+    // nothing another class writes into a field.
+    public Long getId() {
+        return id;
+    }
+
+    public void change(String status, BigDecimal total) {
+        this.status = status;
+        this.total = total;
+    }
+
     @Override
     public List<Channel> broadcastOn(EntityChange change) {
         if (change.kind() == ChangeKind.CREATED && customer != null) {
-            return List.of(new PrivateChannel(change.channel()), new PrivateChannel("Customer." + customer.id));
+            return List.of(new PrivateChannel(change.channel()), new PrivateChannel("Customer." + customer.getId()));
         }
         return change.defaultChannels();
     }

@@ -38,7 +38,7 @@ public class OrdersResource {
         Customer customer = new Customer(name);
         em.persist(customer);
         em.flush();
-        return "{\"customer\":" + customer.id + "}";
+        return "{\"customer\":" + customer.getId() + "}";
     }
 
     @POST
@@ -49,7 +49,7 @@ public class OrdersResource {
         Order order = new Order(em.find(Customer.class, customer));
         em.persist(order);
         em.flush();
-        return "{\"order\":" + order.id + "}";
+        return "{\"order\":" + order.getId() + "}";
     }
 
     @POST
@@ -58,8 +58,7 @@ public class OrdersResource {
     public void update(@PathParam("id") long id, @PathParam("status") String status, @QueryParam("times") int times) {
         Order order = em.find(Order.class, id);
         for (int i = 1; i <= Math.max(times, 1); i++) {
-            order.status = status;
-            order.total = BigDecimal.valueOf(i);
+            order.change(status, BigDecimal.valueOf(i));
             em.flush();
         }
     }
@@ -68,7 +67,8 @@ public class OrdersResource {
     @Path("{id}/rollback")
     @Transactional
     public void rollback(@PathParam("id") long id) {
-        em.find(Order.class, id).status = "never";
+        Order order = em.find(Order.class, id);
+        order.change("never", BigDecimal.ZERO);
         em.flush();
         throw new WebApplicationException("rolled back on purpose", 409);
     }

@@ -4,19 +4,18 @@ import io.herald.auth.Authorization;
 import io.herald.auth.ChannelAuthorizer;
 import io.herald.auth.ChannelRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
- * An order's channel and its customer's are the customer's alone: {@code private-Order.{id}} is joined by the
- * customer named on the order, {@code private-Customer.{id}} by that customer.
+ * An order's channel is its customer's alone: {@code private-Order.{id}} is joined by the customer named on the
+ * order.
  */
 @ApplicationScoped
 public class OwnOrders implements ChannelAuthorizer {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Orders orders;
 
     @Override
     public String channel() {
@@ -24,31 +23,9 @@ public class OwnOrders implements ChannelAuthorizer {
     }
 
     @Override
-    @Transactional
     public Authorization authorize(ChannelRequest request) {
-        return Authorization.allowIf(em.createQuery("select o.customer.name from Order o where o.id = :id",
-                String.class).setParameter("id", Long.valueOf(request.param("id"))).getResultStream().findFirst()
-                .filter(owner -> request.userName().equals(java.util.Optional.of(owner))).isPresent());
-    }
-
-    /** {@code private-Customer.{id}}. */
-    @ApplicationScoped
-    public static class OwnNotifications implements ChannelAuthorizer {
-
-        @PersistenceContext
-        EntityManager em;
-
-        @Override
-        public String channel() {
-            return "private-Customer.{id}";
-        }
-
-        @Override
-        @Transactional
-        public Authorization authorize(ChannelRequest request) {
-            return Authorization.allowIf(em.createQuery("select c.name from Customer c where c.id = :id", String.class)
-                    .setParameter("id", Long.valueOf(request.param("id"))).getResultStream().findFirst()
-                    .filter(owner -> request.userName().equals(java.util.Optional.of(owner))).isPresent());
-        }
+        long id = Long.parseLong(request.param("id"));
+        return Authorization.allowIf(orders.customerOfOrder(id)
+                .filter(owner -> request.userName().equals(Optional.of(owner))).isPresent());
     }
 }

@@ -1,5 +1,6 @@
 package it.payara;
 
+import it.scenarios.EchoScenario;
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.ReadinessScenario;
 import it.scenarios.RuntimeScenarios;
@@ -13,7 +14,7 @@ import java.net.URI;
  * version's test starts its {@link PayaraMicro}.
  */
 abstract class PayaraMicroScenarios extends RuntimeScenarios
-        implements MissingCredentialScenario, ReadinessScenario, TransactionScenario {
+        implements MissingCredentialScenario, ReadinessScenario, TransactionScenario, EchoScenario {
 
     /** The server this version's test started. */
     abstract PayaraMicro server();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import it.scenarios.EchoScenario;
 import it.scenarios.MissingCredentialScenario;
 import it.scenarios.ReadinessScenario;
 import it.scenarios.RedeploymentScenario;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.Test;
  * secret is missing; both go in through the deployment scanner, whose marker files say how each deployment went.
  */
 class WildFlyTest extends RuntimeScenarios
-        implements MissingCredentialScenario, RedeploymentScenario, ReadinessScenario, TransactionScenario {
+        implements MissingCredentialScenario, RedeploymentScenario, ReadinessScenario, TransactionScenario,
+        EchoScenario {
     private static Process server;
     private static int port;
     private static int management;

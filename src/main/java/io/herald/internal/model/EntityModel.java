@@ -181,7 +181,12 @@ public final class EntityModel {
     private static boolean isBasic(Field field) {
         int modifiers = field.getModifiers();
         return !Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()
-                && isBasic((AccessibleObject) field);
+                && !isProvidersOwn(field.getName()) && isBasic((AccessibleObject) field);
+    }
+
+    // Fields a persistence provider weaves into entity classes (EclipseLink's _persistence_*, Hibernate's $$_hibernate_*).
+    private static boolean isProvidersOwn(String field) {
+        return field.startsWith("_persistence_") || field.startsWith("$$_");
     }
 
     private static boolean isBasic(AccessibleObject member) {
