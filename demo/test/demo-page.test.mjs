@@ -32,3 +32,51 @@ test('an admin receives the admin alert and sees who is online', async () => {
   await basic.close();
   await admin.locator('#online-list li', { hasText: 'bob' }).waitFor({ state: 'detached', timeout: 10000 });
 });
+
+test('an admin edits the order list and every page sees it through Laravel Echo', async () => {
+  const admin = await page(url);
+  await logIn(admin, 'ada', 'admin');
+  const visitor = await page(url);
+
+  await admin.fill('#item', 'Green tea');
+  await admin.fill('#quantity', '3');
+  await admin.click('#order-button');
+  const row = visitor.locator('#order-list tr', { hasText: 'Green tea' });
+  await row.locator('td', { hasText: 'new' }).waitFor({ timeout: 10000 });
+
+  await admin.locator('#order-list tr', { hasText: 'Green tea' }).locator('.mark-shipped').click();
+  await row.locator('td', { hasText: 'shipped' }).waitFor({ timeout: 10000 });
+
+  await admin.locator('#order-list tr', { hasText: 'Green tea' }).locator('.delete').click();
+  await row.waitFor({ state: 'detached', timeout: 10000 });
+});
+
+test('a visitor who is no admin cannot edit orders', async () => {
+  const visitor = await page(url);
+  // The page alerts the server's answer; the alert is dismissed as it opens, so that the click can complete.
+  const refusal = new Promise((resolve) => visitor.once('dialog', async (dialog) => {
+    resolve(dialog.message());
+    await dialog.dismiss();
+  }));
+  await visitor.click('#order-button');
+  assert.match(await refusal, /Only admins/);
+});
+
+test('a notification reaches only the user it is for, through Echo\'s .notification()', async () => {
+  const admin = await page(url);
+  await logIn(admin, 'ada', 'admin');
+  const bob = await page(url);
+  await logIn(bob, 'bob', 'basic');
+  await bob.locator('#notification-status', { hasText: 'Listening on User.bob' }).waitFor();
+  const carol = await page(url);
+  await logIn(carol, 'carol', 'basic');
+  await carol.locator('#notification-status', { hasText: 'Listening on User.carol' }).waitFor();
+
+  await admin.fill('#notify-user', 'bob');
+  await admin.fill('#notify-text', 'Your order has shipped');
+  await admin.click('#notify-button');
+
+  await bob.locator('#notification-list li', { hasText: 'ada: Your order has shipped' }).waitFor({ timeout: 10000 });
+  await bob.screenshot({ path: process.env.SCREENSHOT_ORDERS ?? 'target/demo-orders.png', fullPage: true });
+  assert.equal(await carol.locator('#notification-list li').count(), 0);
+});

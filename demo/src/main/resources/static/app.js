@@ -1,9 +1,10 @@
 // The browser side of the demo, written as Masonite's documentation writes it: pusher-js, subscribe, bind.
 const $ = (id) => document.getElementById(id);
 let pusher;
+let echo;
 
-async function post(path, form) {
-  const response = await fetch(`/api/demo/${path}`, { method: 'POST', body: new URLSearchParams(form) });
+async function post(path, form, method = 'POST') {
+  const response = await fetch(`/api/demo/${path}`, { method, body: new URLSearchParams(form) });
   if (!response.ok) alert(await response.text());
 }
 
@@ -56,6 +57,54 @@ async function connect() {
   } else {
     $('online-status').textContent = 'Log in to appear online.';
   }
+
+  // Laravel Echo over the same connection: entity changes and notifications as a Laravel front end listens to them.
+  echo = new Echo.default({ broadcaster: 'pusher', client: pusher });
+  await showOrders();
+  echo.channel('orders')
+    .listen('.OrderCreated', ({ model }) => showOrder(model))
+    .listen('.OrderUpdated', ({ model }) => showOrder(model))
+    .listen('.OrderDeleted', ({ model }) => $(`order-${model.id}`)?.remove());
+  $('notification-list').replaceChildren();
+  if (me.user) {
+    echo.private(`User.${me.user}`)
+      .subscribed(() => { $('notification-status').textContent = `Listening on User.${me.user}.`; })
+      .notification((notification) => item('notification-list', `${notification.from}: ${notification.text}`));
+  } else {
+    $('notification-status').textContent = 'Log in to receive notifications.';
+  }
+}
+
+async function showOrders() {
+  $('order-list').replaceChildren();
+  (await (await fetch('/api/demo/orders')).json()).forEach(showOrder);
+}
+
+// One row per order, replaced in place when the order changes.
+function showOrder(order) {
+  const row = document.createElement('tr');
+  row.id = `order-${order.id}`;
+  for (const text of [order.id, order.item, order.quantity, order.status]) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    row.append(cell);
+  }
+  const actions = document.createElement('td');
+  for (const status of ['paid', 'shipped']) {
+    const button = document.createElement('button');
+    button.textContent = `Mark ${status}`;
+    button.className = `mark-${status}`;
+    button.addEventListener('click', () => post(`orders/${order.id}/status`, { status }));
+    actions.append(button);
+  }
+  const remove = document.createElement('button');
+  remove.textContent = 'Delete';
+  remove.className = 'delete';
+  remove.addEventListener('click', () => post(`orders/${order.id}`, {}, 'DELETE'));
+  actions.append(remove);
+  row.append(actions);
+  const existing = $(row.id);
+  if (existing) existing.replaceWith(row); else $('order-list').append(row);
 }
 
 $('login').addEventListener('submit', async (event) => {
@@ -65,6 +114,14 @@ $('login').addEventListener('submit', async (event) => {
 });
 $('logout-button').addEventListener('click', async () => { await post('logout', {}); await connect(); });
 $('release').addEventListener('submit', (event) => { event.preventDefault(); post('release', { version: $('version').value }); });
+$('order').addEventListener('submit', (event) => {
+  event.preventDefault();
+  post('orders', { item: $('item').value, quantity: $('quantity').value });
+});
+$('notify').addEventListener('submit', (event) => {
+  event.preventDefault();
+  post('orders/notify', { user: $('notify-user').value, text: $('notify-text').value });
+});
 $('alert').addEventListener('submit', (event) => {
   event.preventDefault();
   post('alert', { message: $('message').value, level: $('level').value });

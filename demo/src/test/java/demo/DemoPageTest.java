@@ -17,7 +17,7 @@ class DemoPageTest {
             port = socket.getLocalPort();
         }
         try (DemoServer demo = DemoServer.start(port)) {
-            BrowserTestRun.assertPasses("test/demo-page.test.mjs", 2,
+            BrowserTestRun.assertPasses("test/demo-page.test.mjs", 5,
                     Map.of("DEMO_URL", "http://localhost:" + port + "/"));
         }
     }
