@@ -187,4 +187,9 @@ public final class HeraldLog {
                 + "Herald could not wait for the outcome, so it is broadcast now; list ChangeBroadcaster in the entity's "
                 + "@EntityListeners so that Herald joins the transaction when the entity is loaded");
     }
+
+    public static void authorizersCheckedLater(String bean, Throwable cause) {
+        LOG.log(Level.WARNING, "HERALD-0235: ChannelAuthorizer " + bean + " could not be created when the application "
+                + "started (" + cause + "), so the authorizers' patterns are checked at the first authorization request");
+    }
 }

@@ -104,6 +104,36 @@ class EntityChangesTest {
     }
 
     @Test
+    void theTransactionIsJoinedWhenTheEntityIsLoadedNotWhenTheCommitFlushesIt() {
+        Long id = persistedOrder();
+
+        try (LogCapture log = new LogCapture()) {
+            jta.inTransaction(em -> em.find(Order.class, id).status = "shipped");
+
+            assertThat(log.messages(Level.WARNING)).noneMatch(m -> m.startsWith("HERALD-0234"));
+        }
+        broadcasts.assertSent("OrderUpdated");
+    }
+
+    @Test
+    void aChangeReportedTooLateToWaitForTheCommitIsSentAtOnceWithAWarning() {
+        Order order = new Order("late", BigDecimal.ONE, null);
+        order.id = 5L;
+        jta.whileCommitting(() -> {
+            changes.updated(order);
+            assertThat(broadcasts.all()).as("sent at once").hasSize(1);
+        });
+
+        try (LogCapture log = new LogCapture()) {
+            jta.inTransaction(em -> null);
+
+            assertThat(log.messages(Level.WARNING)).anyMatch(m -> m.startsWith("HERALD-0234: OrderUpdated was reported "
+                    + "while its transaction was completing"));
+        }
+        assertThat(broadcasts.all()).hasSize(1);
+    }
+
+    @Test
     void aDeletedEntityIsBroadcastWithItsIdentifierOnly() {
         Long id = persistedOrder();
 

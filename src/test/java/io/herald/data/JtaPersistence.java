@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
@@ -44,13 +45,77 @@ public class JtaPersistence {
     }
 
     private final TransactionManager transactions = com.arjuna.ats.jta.TransactionManager.transactionManager();
-    private final TransactionSynchronizationRegistry registry = new TransactionSynchronizationRegistryImple();
+    private final StrictRegistry registry = new StrictRegistry(new TransactionSynchronizationRegistryImple());
+    private volatile Runnable beforeCommit = () -> { };
     private AgroalDataSource dataSource;
     private EntityManagerFactory entityManagers;
 
     @Produces
     TransactionSynchronizationRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Narayana's registry, refusing a new interposed synchronization once the transaction's completion has begun, as
+     * JTA lets a transaction manager do (Narayana itself accepts it): what Herald must cope with elsewhere.
+     */
+    static final class StrictRegistry implements TransactionSynchronizationRegistry {
+        private final TransactionSynchronizationRegistry delegate;
+        private volatile boolean completing;
+
+        StrictRegistry(TransactionSynchronizationRegistry delegate) {
+            this.delegate = delegate;
+        }
+
+        void completing(boolean now) {
+            completing = now;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            if (completing) {
+                throw new IllegalStateException("the transaction is completing");
+            }
+            delegate.registerInterposedSynchronization(sync);
+        }
+
+        @Override
+        public Object getTransactionKey() {
+            return delegate.getTransactionKey();
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            delegate.putResource(key, value);
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return delegate.getResource(key);
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return delegate.getTransactionStatus();
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            delegate.setRollbackOnly();
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return delegate.getRollbackOnly();
+        }
+    }
+
+    /**
+     * Runs {@code action} while the next transaction commits, after its completion began (as a provider's flush at
+     * commit does), once.
+     */
+    public void whileCommitting(Runnable action) {
+        beforeCommit = action;
     }
 
     /** Runs {@code work} in a transaction that commits, with an entity manager joined to it. */
@@ -69,6 +134,21 @@ public class JtaPersistence {
     private <T> T run(Function<EntityManager, T> work, boolean commit) {
         try {
             transactions.begin();
+            Runnable action = beforeCommit;
+            beforeCommit = () -> { };
+            // Registered first, so it runs before Hibernate's flush: from then on the registry refuses newcomers.
+            transactions.getTransaction().registerSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    registry.completing(true);
+                    action.run();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    registry.completing(false);
+                }
+            });
             T result;
             try (EntityManager em = entityManagers().createEntityManager()) {
                 result = work.apply(em);

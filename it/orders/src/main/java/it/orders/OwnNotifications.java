@@ -4,15 +4,20 @@ import io.herald.auth.Authorization;
 import io.herald.auth.ChannelAuthorizer;
 import io.herald.auth.ChannelRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 
-/** A customer's notifications are theirs alone: {@code private-Customer.{id}}. */
+/**
+ * A customer's notifications are theirs alone: {@code private-Customer.{id}}. Its entity manager is injected into it
+ * directly, which GlassFish and Payara resolve only inside a request: Herald then checks its pattern at the first
+ * authorization request rather than at startup (HERALD-0235).
+ */
 @ApplicationScoped
 public class OwnNotifications implements ChannelAuthorizer {
 
-    @Inject
-    Orders orders;
+    @PersistenceContext
+    EntityManager em;
 
     @Override
     public String channel() {
@@ -21,8 +26,8 @@ public class OwnNotifications implements ChannelAuthorizer {
 
     @Override
     public Authorization authorize(ChannelRequest request) {
-        long id = Long.parseLong(request.param("id"));
-        return Authorization.allowIf(orders.customerName(id)
-                .filter(owner -> request.userName().equals(Optional.of(owner))).isPresent());
+        Optional<String> name = em.createQuery("select c.name from Customer c where c.id = :id", String.class)
+                .setParameter("id", Long.valueOf(request.param("id"))).getResultStream().findFirst();
+        return Authorization.allowIf(name.filter(owner -> request.userName().equals(Optional.of(owner))).isPresent());
     }
 }

@@ -61,9 +61,25 @@ public class ChannelAuthorization {
     }
 
     // Every authorizer's pattern is checked when the application starts (AuthorizerRule): a pattern that cannot work,
-    // or two that would be chosen between silently, fail the deployment naming the beans.
+    // or two that would be chosen between silently, fail the deployment naming the beans. An authorizer that cannot be
+    // made yet (GlassFish and Payara resolve a @PersistenceContext only inside a request) is checked at the first
+    // authorization request instead.
     void collectAuthorizersAtStartup(@Observes Startup startup) {
-        candidates();
+        try {
+            candidates();
+        } catch (AuthorizerNotCreated notYet) {
+            HeraldLog.authorizersCheckedLater(notYet.bean, notYet.getCause());
+        }
+    }
+
+    /** An authorizer bean that could not be created, or could not name its channel. */
+    private static final class AuthorizerNotCreated extends RuntimeException {
+        private final String bean;
+
+        AuthorizerNotCreated(String bean, RuntimeException cause) {
+            super(bean + " could not be created: " + cause.getMessage(), cause);
+            this.bean = bean;
+        }
     }
 
     private List<Candidate> candidates() {
@@ -79,8 +95,16 @@ public class ChannelAuthorization {
         List<AuthorizerRule.Declared> declared = new ArrayList<>();
         List<ChannelAuthorizer> instances = new ArrayList<>();
         for (Instance.Handle<ChannelAuthorizer> handle : authorizers.handles()) {
-            ChannelAuthorizer authorizer = handle.get();
-            declared.add(new AuthorizerRule.Declared(handle.getBean().getBeanClass().getName(), authorizer.channel()));
+            String bean = handle.getBean().getBeanClass().getName();
+            ChannelAuthorizer authorizer;
+            String pattern;
+            try {
+                authorizer = handle.get();
+                pattern = authorizer.channel();
+            } catch (RuntimeException e) {
+                throw new AuthorizerNotCreated(bean, e);
+            }
+            declared.add(new AuthorizerRule.Declared(bean, pattern));
             instances.add(authorizer);
         }
         AuthorizerRule.check(declared);
@@ -173,7 +197,14 @@ public class ChannelAuthorization {
     }
 
     private Authorization decide(String channel, String socketId, Principal user, Predicate<String> roles) {
-        for (Candidate candidate : candidates()) {
+        List<Candidate> all;
+        try {
+            all = candidates();
+        } catch (AuthorizerNotCreated notCreated) {
+            HeraldLog.authorizerFailed(channel, notCreated);
+            return Authorization.deny();
+        }
+        for (Candidate candidate : all) {
             Optional<Map<String, String>> params = candidate.pattern().match(channel);
             if (params.isPresent()) {
                 try {

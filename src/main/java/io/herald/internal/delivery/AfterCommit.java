@@ -51,11 +51,9 @@ final class AfterCommit {
         return Optional.of(created);
     }
 
-    /** Whether the registry's current transaction has ended its active phase (prepared, committing, rolling back). */
-    static boolean isCompleting(Object found) {
-        TransactionSynchronizationRegistry registry = (TransactionSynchronizationRegistry) found;
-        int status = registry.getTransactionStatus();
-        return status != Status.STATUS_NO_TRANSACTION && !isActive(registry);
+    /** Whether the registry has a transaction for the current thread, active or completing. */
+    static boolean hasTransaction(Object found) {
+        return ((TransactionSynchronizationRegistry) found).getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
     private static boolean isActive(TransactionSynchronizationRegistry registry) {

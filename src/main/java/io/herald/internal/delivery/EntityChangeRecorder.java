@@ -78,7 +78,7 @@ class EntityChangeRecorder implements EntityChanges {
             pending.get().add(kind, entity);
             return;
         }
-        if (transactions.completing()) {
+        if (transactions.inTransaction()) {   // one that would not take us any more: too late to wait for it
             HeraldLog.joinedTransactionLate(describe(kind, entity));
         }
         broadcast(kind, entity);

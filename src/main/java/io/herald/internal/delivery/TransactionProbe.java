@@ -49,9 +49,9 @@ class TransactionProbe {
         return registry().flatMap(found -> AfterCommit.resource(found, key, create, onCommit));
     }
 
-    /** Whether the current thread's transaction is completing: too late to be told of its outcome. */
-    boolean completing() {
-        return JTA_PRESENT && registry().map(AfterCommit::isCompleting).orElse(false);
+    /** Whether the current thread has a transaction, active or completing. */
+    boolean inTransaction() {
+        return JTA_PRESENT && registry().map(AfterCommit::hasTransaction).orElse(false);
     }
 
     private Optional<Object> registry() {
