@@ -184,12 +184,13 @@ public final class HeraldLog {
 
     public static void joinedTransactionLate(String change) {
         LOG.log(Level.WARNING, "HERALD-0234: " + change + " was reported while its transaction was completing and "
-                + "Herald could not wait for the outcome, so it is broadcast now; list ChangeBroadcaster in the entity's "
-                + "@EntityListeners so that Herald joins the transaction when the entity is loaded");
+                + "Herald could not wait for the outcome, so it is broadcast now; list ChangeBroadcaster in the "
+                + "entity's @EntityListeners so that Herald joins the transaction when the entity is loaded");
     }
 
     public static void authorizersCheckedLater(String bean, Throwable cause) {
-        LOG.log(Level.WARNING, "HERALD-0235: ChannelAuthorizer " + bean + " could not be created when the application "
-                + "started (" + cause + "), so the authorizers' patterns are checked at the first authorization request");
+        LOG.log(Level.WARNING, "HERALD-0235: ChannelAuthorizer " + bean + " could not be created when the "
+                + "application started (" + cause + "), so the authorizers' patterns are checked at the first "
+                + "authorization request");
     }
 }

@@ -184,7 +184,8 @@ class EntityChangesTest {
             return null;
         });
 
-        assertThat(broadcasts.all()).extracting(RecordedBroadcast::event).containsExactly("OrderCreated", "OrderUpdated");
+        assertThat(broadcasts.all()).extracting(RecordedBroadcast::event)
+                .containsExactly("OrderCreated", "OrderUpdated");
         assertThat(broadcasts.all().get(1).json()).contains("\"status\":\"shipped\"");
     }
 
@@ -224,6 +225,34 @@ class EntityChangesTest {
                 assertThat(failed.cause().getMessage()).contains("HERALD-0031").contains("Order has no identifier");
             });
             assertThat(log.messages(Level.SEVERE)).anyMatch(m -> m.startsWith("HERALD-0233: OrderCreated"));
+        }
+        broadcasts.assertNothingSent();
+    }
+
+    /** An entity whose payload no JSON writer accepts (Herald's built-in one refuses NaN). */
+    @jakarta.persistence.Entity
+    static class Gauge implements io.herald.jpa.BroadcastsChanges {
+        @jakarta.persistence.Id
+        Long id = 1L;
+
+        @Override
+        public Object broadcastWith(EntityChange change) {
+            return java.util.Map.of("ratio", Double.NaN);
+        }
+    }
+
+    @Test
+    void aPayloadThatCannotBeWrittenIsReportedAndNeverFailsTheCaller() {
+        try (LogCapture log = new LogCapture()) {
+            assertThatCode(() -> changes.updated(new Gauge())).doesNotThrowAnyException();
+
+            assertThat(failures.seen()).singleElement().satisfies(failed -> {
+                assertThat(failed.event()).isEqualTo("GaugeUpdated");
+                assertThat(failed.payload()).isInstanceOf(EntityChange.class);
+                assertThat(failed.cause().getMessage()).contains("NaN");
+            });
+            assertThat(log.messages(Level.SEVERE)).anyMatch(m -> m.startsWith("HERALD-0233: GaugeUpdated could not be "
+                    + "broadcast"));
         }
         broadcasts.assertNothingSent();
     }

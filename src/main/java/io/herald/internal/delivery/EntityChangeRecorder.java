@@ -85,23 +85,36 @@ class EntityChangeRecorder implements EntityChanges {
     }
 
     private java.util.Optional<PendingChanges> pending() {
-        return transactions.perTransaction(key, PendingChanges::new, committed -> committed.forEach(this::broadcast));
+        return transactions.perTransaction(key, PendingChanges::new,
+                committed -> committed.forEach(this::broadcastCommitted));
     }
 
-    // Every failure is reported here or by the dispatcher; none reaches the persistence provider.
+    private void broadcastCommitted(ChangeKind kind, Object entity) {
+        broadcast(kind, entity, true);
+    }
+
     private void broadcast(ChangeKind kind, Object entity) {
-        EntityChangeEvent event;
+        broadcast(kind, entity, false);
+    }
+
+    // Every failure is reported, here (HERALD-0233) or, after a commit, by the dispatcher (HERALD-0201); none reaches
+    // the persistence provider.
+    private void broadcast(ChangeKind kind, Object entity, boolean afterCommit) {
+        Object reported = entity;   // the change, once it could be read
         try {
-            event = EntityChangeEvent.of(change(kind, entity));
+            EntityChange change = change(kind, entity);
+            reported = change;
+            EntityChangeEvent event = EntityChangeEvent.of(change);
             dispatcher.firedIntoOutboxes(event);
+            dispatcher.fired(event, afterCommit);
         } catch (RuntimeException e) {
             String change = describe(kind, entity);
             HeraldLog.entityChangeFailed(change, String.valueOf(e.getMessage()), e);
-            failures.report(new BroadcastException(connections.settings().defaultConnection(), List.of(), change,
-                    String.valueOf(e.getMessage()), e), entity);
-            return;
+            BroadcastException failure = e instanceof BroadcastException known ? known
+                    : new BroadcastException(connections.settings().defaultConnection(), List.of(), change,
+                            String.valueOf(e.getMessage()), e);
+            failures.report(failure, reported);
         }
-        dispatcher.fired(event, true);
     }
 
     private EntityChange change(ChangeKind kind, Object entity) {
