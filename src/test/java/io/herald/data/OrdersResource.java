@@ -1,5 +1,6 @@
 package io.herald.data;
 
+import io.herald.BroadcastUser;
 import io.herald.notifications.Notifier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -91,6 +92,12 @@ public class OrdersResource {
             notifier.send(em.find(Customer.class, id), new OrderNote(text));
             return null;
         });
+    }
+
+    @POST
+    @Path("users/{name}/notify/{text}")
+    public void notifyUser(@PathParam("name") String name, @PathParam("text") String text) {
+        notifier.send(new BroadcastUser(name), new OrderNote(text));
     }
 
     /** A notification. */
