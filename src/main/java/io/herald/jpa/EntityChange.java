@@ -2,6 +2,8 @@ package io.herald.jpa;
 
 import io.herald.Channel;
 import io.herald.PrivateChannel;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +48,7 @@ public record EntityChange(ChangeKind kind, Object entity, String entityName, Ob
         Objects.requireNonNull(entityName, "entityName");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
-        model = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(model));
+        model = Collections.unmodifiableMap(new LinkedHashMap<>(model));
     }
 
     /**

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Herald's {@link EntityChanges}: inside a JTA transaction, the changes are kept per transaction
@@ -84,7 +85,7 @@ class EntityChangeRecorder implements EntityChanges {
         broadcast(kind, entity);
     }
 
-    private java.util.Optional<PendingChanges> pending() {
+    private Optional<PendingChanges> pending() {
         return transactions.perTransaction(key, PendingChanges::new,
                 committed -> committed.forEach(this::broadcastCommitted));
     }

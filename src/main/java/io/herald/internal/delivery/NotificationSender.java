@@ -35,8 +35,8 @@ class NotificationSender implements Notifier {
     @Inject
     ConfiguredConnections connections;
 
-    // Where notification ids come from; passed in by tests that need to know them.
-    Supplier<UUID> ids = UUID::randomUUID;
+    // A new id per notification, as Laravel gives each notification its UUID.
+    private final Supplier<UUID> ids = UUID::randomUUID;
 
     private String channelPrefix;
     private boolean toSignedInUser;

@@ -43,8 +43,4 @@ final class PendingChanges {
     void forEach(BiConsumer<ChangeKind, Object> action) {
         changes.forEach(change -> action.accept(change.kind(), change.entity()));
     }
-
-    int size() {
-        return changes.size();
-    }
 }

@@ -3,6 +3,7 @@ package io.herald.internal.model;
 import io.herald.internal.HeraldMessages;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
@@ -10,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +143,7 @@ public final class EntityModel {
             List<String> fieldOrder = fields.stream().map(Field::getName).toList();
             List<Method> getters = hierarchy.stream().flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                     .filter(EntityModel::isGetter)
-                    .sorted(java.util.Comparator.<Method>comparingInt(getter -> {
+                    .sorted(Comparator.<Method>comparingInt(getter -> {
                         int at = fieldOrder.indexOf(property(getter));
                         return at < 0 ? Integer.MAX_VALUE : at;
                     }).thenComparing(EntityModel::property)).toList();
@@ -220,7 +222,7 @@ public final class EntityModel {
         return Arrays.stream(member.getAnnotations()).map(a -> a.annotationType().getName()).toList();
     }
 
-    private static Optional<Annotation> annotation(java.lang.reflect.AnnotatedElement element, String name) {
+    private static Optional<Annotation> annotation(AnnotatedElement element, String name) {
         return Arrays.stream(element.getAnnotations()).filter(a -> a.annotationType().getName().equals(name))
                 .findFirst();
     }
