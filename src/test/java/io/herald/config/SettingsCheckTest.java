@@ -76,6 +76,22 @@ class SettingsCheckTest {
     }
 
     @Test
+    void anEntityChannelPrefixThatNoChannelNameCouldStartWithIsRefused() {
+        Map<String, String> config = localConnection();
+        config.put("broadcast.entities.channel-prefix", "App\\Models\\");
+        assertThatThrownBy(() -> start(config)).hasMessage("HERALD-0003: Property 'broadcast.entities.channel-prefix' "
+                + "must be made of the characters of a channel name (A-Z a-z 0-9 _ - = @ , . ;), not 'App\\Models\\'");
+    }
+
+    @Test
+    void anUnknownWayToSendNotificationsIsRefused() {
+        Map<String, String> config = localConnection();
+        config.put("broadcast.notifications.via", "mail");
+        assertThatThrownBy(() -> start(config)).hasMessage(
+                "HERALD-0003: Property 'broadcast.notifications.via' must be private-channel or user, not 'mail'");
+    }
+
+    @Test
     void everyProblemOfTheDeploymentIsReportedInOneMessage() {
         Map<String, String> config = localWith("max-connections", "0");
         config.put("broadcast.local.webhooks.queue-capacity", "none");
