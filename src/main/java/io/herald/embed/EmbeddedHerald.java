@@ -2,6 +2,8 @@ package io.herald.embed;
 
 import io.herald.internal.auth.EndpointPathFilter;
 import io.herald.internal.auth.AuthorizationResource;
+import io.herald.internal.console.ConsoleResource;
+import io.herald.internal.console.RemoteAddress;
 import io.herald.internal.hooks.WebhookResource;
 import io.herald.internal.local.LocalApiResource;
 import io.herald.internal.local.LocalRestRootInitializer;
@@ -34,12 +36,14 @@ public final class EmbeddedHerald {
     }
 
     /**
-     * JAX-RS resources: the authorization endpoints and the {@code local} server's REST API.
+     * JAX-RS resources: the authorization endpoints, the {@code local} server's REST API, the webhook endpoint and the
+     * console.
      *
      * @return the resource classes
      */
     public static Set<Class<?>> jaxrsResources() {
-        return Set.of(AuthorizationResource.class, LocalApiResource.class, WebhookResource.class);
+        return Set.of(AuthorizationResource.class, LocalApiResource.class, WebhookResource.class,
+                ConsoleResource.class);
     }
 
     /**
@@ -71,6 +75,6 @@ public final class EmbeddedHerald {
      * @return the initializer classes
      */
     public static Set<Class<? extends ServletContainerInitializer>> servletContainerInitializers() {
-        return Set.of(LocalShutdown.class, LocalRestRootInitializer.class);
+        return Set.of(LocalShutdown.class, LocalRestRootInitializer.class, RemoteAddress.class);
     }
 }

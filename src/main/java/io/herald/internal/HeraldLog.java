@@ -193,4 +193,8 @@ public final class HeraldLog {
                 + "application started (" + cause + "), so the authorizers' patterns are checked at the first "
                 + "authorization request");
     }
+
+    public static void consoleAction(String who, String what) {
+        LOG.log(Level.INFO, "HERALD-0236: Console: {0} {1}", who, what);
+    }
 }

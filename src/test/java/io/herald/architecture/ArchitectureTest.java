@@ -113,6 +113,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule local = layer("local", "protocol", "config", "signing", "observability", "cluster", "hooks");
     @ArchTest
+    static final ArchRule console = layer("console", "protocol", "config", "signing", "observability", "cluster",
+            "local");
+    @ArchTest
     static final ArchRule delivery = layer("delivery", "protocol", "config", "signing", "observability", "json",
             "request", "outbox", "model");
 

@@ -23,7 +23,7 @@ class ConfigurationReferenceTest {
     private static final Pattern CONNECTION_KEY = Pattern.compile(
             "\\bconfig\\.(?:get|getInt|getBoolean|getChoice|require)\\(\"([a-z0-9.-]+)\"");
     private static final Pattern ANY_OF_KEYS = Pattern.compile("\\bconfig\\.requireAny\\(((?:\"[a-z0-9.-]+\",?\\s*)+)\\)");
-    private static final Pattern OWN_KEY = Pattern.compile("\\b(?:value|flag)\\(\"(broadcast\\.[a-z0-9.-]+)\"");
+    private static final Pattern OWN_KEY = Pattern.compile("\\b(?:value|flag|number)\\(\"(broadcast\\.[a-z0-9.-]+)\"");
     private static final Pattern NAMESPACE_OPTION = Pattern.compile("\\bkey\\(name, \"([a-z0-9-]+)\"\\)");
     private static final Pattern QUOTED = Pattern.compile("\"([a-z0-9.-]+)\"");
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\|");

@@ -130,7 +130,7 @@ public final class HeraldServer implements AutoCloseable {
                 .addExtension(new BroadcastExtension())
                 .addExtension(new ResteasyCdiExtension())
                 .addPackages(ConfiguredConnections.class, PusherDriverFactory.class, LogDriverFactory.class, ChannelAuthorization.class,
-                        LocalServer.class, PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class,
+                        LocalServer.class, io.herald.internal.console.ConsoleResource.class, PayloadSerializers.class, RequestSocket.class, RecordedBroadcasts.class,
                         ChannelEventPublishers.class)
                 .addBeanClasses(beanClasses)
                 .initialize();

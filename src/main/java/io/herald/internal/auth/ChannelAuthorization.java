@@ -197,6 +197,9 @@ public class ChannelAuthorization {
     }
 
     private Authorization decide(String channel, String socketId, Principal user, Predicate<String> roles) {
+        if (channel.equals(PusherProtocol.CONSOLE_CHANNEL)) {
+            return Authorization.deny("Forbidden: Herald's console authorizes its own channel");
+        }
         List<Candidate> all;
         try {
             all = candidates();

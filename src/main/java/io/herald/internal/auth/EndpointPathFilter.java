@@ -1,6 +1,7 @@
 package io.herald.internal.auth;
 
 import io.herald.internal.config.AuthSettings;
+import io.herald.internal.config.ConsoleSettings;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.config.WebhookReceiverSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import java.net.URI;
 public class EndpointPathFilter implements ContainerRequestFilter {
     private volatile AuthSettings settings;
     private volatile String webhookPath;
+    private volatile String consolePath;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -32,6 +34,22 @@ public class EndpointPathFilter implements ContainerRequestFilter {
         route(request, path, paths.channelPath(), AuthSettings.DEFAULT_CHANNEL_PATH);
         route(request, path, paths.userPath(), AuthSettings.DEFAULT_USER_PATH);
         route(request, path, webhookPath, WebhookReceiverSettings.DEFAULT_PATH);
+        routeTree(request, path, consolePath, ConsoleSettings.DEFAULT_PATH);
+    }
+
+    // The same for a resource with sub-resources (the console's page, assets, state and actions).
+    private static void routeTree(ContainerRequestContext request, String path, String configured, String own) {
+        if (configured.equals(own)) {
+            return;
+        }
+        if (path.equals(configured) || path.startsWith(configured + "/")) {
+            URI base = request.getUriInfo().getBaseUri();
+            URI rewritten = UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(base.getPath())
+                    .path(own + path.substring(configured.length())).build();
+            request.setRequestUri(base, rewritten);
+        } else if (path.equals(own) || path.startsWith(own + "/")) {
+            request.abortWith(Response.status(Response.Status.NOT_FOUND).build());
+        }
     }
 
     private static void route(ContainerRequestContext request, String path, String configured, String own) {
@@ -53,6 +71,7 @@ public class EndpointPathFilter implements ContainerRequestFilter {
         if (current == null) {
             HeraldSettings herald = HeraldSettings.fromMicroProfileConfig();
             webhookPath = herald.webhooks().path();
+            consolePath = herald.console().path();
             current = herald.auth();
             settings = current;
         }

@@ -19,35 +19,35 @@ public interface ChannelFacts {
     };
 
     /**
-     * {@code facts} without the channels that are Herald's own ({@code #...}, such as who is online), which are no
-     * application's business.
+     * {@code facts} without the channels that are Herald's own ({@code #...}, such as who is online, and the
+     * console's feed), which are no application's business.
      */
     static ChannelFacts withoutServerChannels(ChannelFacts facts) {
         return new ChannelFacts() {
             @Override
             public void occupied(String channel) {
-                if (!PusherProtocol.isServerChannel(channel)) {
+                if (!PusherProtocol.isHeraldsOwn(channel)) {
                     facts.occupied(channel);
                 }
             }
 
             @Override
             public void vacated(String channel) {
-                if (!PusherProtocol.isServerChannel(channel)) {
+                if (!PusherProtocol.isHeraldsOwn(channel)) {
                     facts.vacated(channel);
                 }
             }
 
             @Override
             public void memberAdded(String channel, String userId) {
-                if (!PusherProtocol.isServerChannel(channel)) {
+                if (!PusherProtocol.isHeraldsOwn(channel)) {
                     facts.memberAdded(channel, userId);
                 }
             }
 
             @Override
             public void memberRemoved(String channel, String userId) {
-                if (!PusherProtocol.isServerChannel(channel)) {
+                if (!PusherProtocol.isHeraldsOwn(channel)) {
                     facts.memberRemoved(channel, userId);
                 }
             }
@@ -64,7 +64,7 @@ public interface ChannelFacts {
 
             @Override
             public void subscriptionCount(String channel, int count) {
-                if (!PusherProtocol.isServerChannel(channel)) {
+                if (!PusherProtocol.isHeraldsOwn(channel)) {
                     facts.subscriptionCount(channel, count);
                 }
             }

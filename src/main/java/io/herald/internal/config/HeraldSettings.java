@@ -58,6 +58,11 @@ public final class HeraldSettings {
         return WebhookReceiverSettings.from(this);
     }
 
+    /** {@code broadcast.console.*}. */
+    public ConsoleSettings console() {
+        return ConsoleSettings.from(this);
+    }
+
     /** {@code broadcast.auth.*}. */
     public AuthSettings auth() {
         return AuthSettings.from(this);
@@ -157,7 +162,7 @@ public final class HeraldSettings {
     /** Reads Herald's own settings that belong to no connection, noting what is wrong in {@code problems}. */
     public void checkOwnSettings(SettingsProblems problems) {
         for (Runnable read : List.<Runnable>of(this::auth, this::webhooks, this::privateChannelsRequireUser,
-                this::json, this::entityChannelPrefix, this::notificationsToSignedInUser)) {
+                this::json, this::entityChannelPrefix, this::notificationsToSignedInUser, this::console)) {
             try {
                 read.run();
             } catch (IllegalStateException e) {
@@ -193,6 +198,21 @@ public final class HeraldSettings {
                     "private-channel or user, not '" + via + "'");
         }
         return via.equals("user");
+    }
+
+    /** A whole-number setting from {@code min} to {@code max}; anything else fails naming the property. */
+    public int number(String property, int defaultValue, int min, int max) {
+        String value = value(property, String.valueOf(defaultValue));
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below, as one out of range is
+        }
+        throw HeraldMessages.invalidProperty(property, "a whole number from " + min + " to " + max + ", not '"
+                + value + "'");
     }
 
     /** A trimmed setting, or {@code defaultValue} when missing or blank. */

@@ -4,6 +4,7 @@ import io.herald.internal.HeraldLog;
 import io.herald.internal.HeraldMessages;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.config.SettingsProblems;
+import io.herald.internal.observability.BroadcastTracing;
 import io.herald.internal.observability.Observability;
 import io.herald.internal.observability.ReadinessSource;
 import io.herald.internal.outbox.JdbcOutbox;
@@ -59,11 +60,19 @@ public class ConfiguredConnections implements ReadinessSource {
     @Any
     Instance<DataSource> dataSources;
 
+    // Herald's console watches every broadcast through this, when it is in the application.
+    @Inject
+    Instance<BroadcastTracing> watchers;
+
     private HeraldSettings settings;
     private volatile boolean started;
     private boolean closed;
 
     private DriverFactories drivers;
+
+    private BroadcastTracing watcher() {
+        return watchers.isResolvable() ? watchers.get() : BroadcastTracing.NONE;
+    }
 
     @PostConstruct
     void readSettings() {
@@ -167,7 +176,8 @@ public class ConfiguredConnections implements ReadinessSource {
         HeraldLog.connectionOpened(name, factory.name(), threads.threads().source());
         DeliveryEngine engine = new DeliveryEngine(identity, driver, delivery,
                 (pending, failure) -> failures.undelivered(failure, pending.payload()),
-                Observability.metrics(name, factory.name()), Observability.tracing(), threads.environment());
+                Observability.metrics(name, factory.name()), BroadcastTracing.both(Observability.tracing(), watcher()),
+                threads.environment());
         Optional<JdbcOutbox> outbox = OutboxSettings.from(config).map(outboxSettings -> ConnectionOutbox.open(name,
                 outboxSettings, engine, failures, dataSources, threads.environment().background()));
         return new ConfiguredConnection(identity, driver, ChannelSigner.of(config), engine, threads.threads(),

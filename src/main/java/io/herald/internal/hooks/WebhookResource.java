@@ -3,9 +3,11 @@ package io.herald.internal.hooks;
 import io.herald.events.ChannelEvent;
 import io.herald.internal.config.HeraldSettings;
 import io.herald.internal.config.WebhookReceiverSettings;
+import io.herald.internal.observability.WebhookActivity;
 import io.herald.internal.signing.Hmac;
 import io.herald.spi.ConnectionConfig;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +37,9 @@ public class WebhookResource {
 
     @Inject
     ChannelEventPublishers publishers;
+
+    @Inject
+    Event<WebhookActivity> activity;
 
     @POST
     public Response receive(@Context HttpHeaders headers, byte[] body) {
@@ -66,6 +71,8 @@ public class WebhookResource {
         }
         ChannelEventPublisher publisher = publishers.forConnection(connection.get().connection());
         webhook.events().forEach(publisher::publish);
+        activity.fire(new WebhookActivity(connection.get().connection(), true, "Pusher", webhook.events().size(),
+                "accepted"));
         return Response.ok("{}", MediaType.APPLICATION_JSON_TYPE).build();
     }
 

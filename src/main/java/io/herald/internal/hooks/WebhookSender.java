@@ -5,6 +5,7 @@ import io.herald.internal.HeraldLog;
 import io.herald.internal.background.Background;
 import io.herald.internal.background.Backoff;
 import io.herald.internal.observability.LocalServerMetrics;
+import io.herald.internal.observability.WebhookActivity;
 import io.herald.internal.signing.Hmac;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Sends a {@code local} connection's channel events as Pusher-format webhooks: events of a short window in one
@@ -52,9 +54,17 @@ public final class WebhookSender implements AutoCloseable {
     private final GracePeriod grace;
     private final Thread sender;
     private volatile boolean running = true;
+    private final Consumer<WebhookActivity> activity;
 
     public WebhookSender(String connection, String key, String secret, WebhookTargets settings,
             LocalServerMetrics metrics, Background background) {
+        this(connection, key, secret, settings, metrics, background, activity -> { });
+    }
+
+    /** A sender that also tells {@code activity} of each batch it sent or gave up on (the console shows them). */
+    public WebhookSender(String connection, String key, String secret, WebhookTargets settings,
+            LocalServerMetrics metrics, Background background, Consumer<WebhookActivity> activity) {
+        this.activity = activity;
         this.connection = connection;
         this.key = key;
         this.secret = secret;
@@ -143,6 +153,7 @@ public final class WebhookSender implements AutoCloseable {
                 int status = answer.statusCode();
                 if (status / 100 == 2) {
                     metrics.webhooks("sent", events);
+                    activity.accept(new WebhookActivity(connection, false, url.getHost(), events, "sent"));
                     return;
                 }
                 problem = "answered " + status;
@@ -166,6 +177,7 @@ public final class WebhookSender implements AutoCloseable {
 
     private void fail(URI url, int events, String problem) {
         metrics.webhooks("failed", events);
+        activity.accept(new WebhookActivity(connection, false, url.getHost(), events, "failed: " + problem));
         HeraldLog.webhookFailed(connection, url.getHost(), events, problem);
     }
 }

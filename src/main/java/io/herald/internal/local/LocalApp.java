@@ -65,6 +65,11 @@ final class LocalApp {
         return metrics;
     }
 
+    /** This instance's WebSocket connections. */
+    int connections() {
+        return registry.connections();
+    }
+
     LocalSettings settings() {
         return settings;
     }
@@ -133,7 +138,7 @@ final class LocalApp {
 
     /** Occupied channels whose name starts with {@code prefix}, over the cluster, sorted by name. */
     List<ChannelSummary> occupied(String prefix) {
-        return fanout.channels(prefix).stream().filter(summary -> !PusherProtocol.isServerChannel(summary.name()))
+        return fanout.channels(prefix).stream().filter(summary -> !PusherProtocol.isHeraldsOwn(summary.name()))
                 .toList();
     }
 

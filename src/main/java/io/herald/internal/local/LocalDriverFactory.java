@@ -14,11 +14,13 @@ import io.herald.internal.hooks.WebhookTargets;
 import io.herald.internal.hooks.WebhookSender;
 import io.herald.internal.observability.LocalServerMetrics;
 import io.herald.internal.observability.Observability;
+import io.herald.internal.observability.WebhookActivity;
 import io.herald.spi.BroadcastDriver;
 import io.herald.spi.BroadcastDriverFactory;
 import io.herald.spi.ConnectionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,9 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
 
     @Inject
     Instance<PublicSubscriptionGuard> guards;
+
+    @Inject
+    Event<WebhookActivity> webhookActivity;
 
     @Override
     public String name() {
@@ -73,7 +78,7 @@ public class LocalDriverFactory implements BroadcastDriverFactory {
                 ChannelEventPublishers.gracePeriod(config));
         Optional<WebhookSender> sender = webhooks.urls().isEmpty() ? Optional.empty()
                 : Optional.of(new WebhookSender(config.connection(), settings.key(), settings.secret(), webhooks, metrics,
-                        background));
+                        background, webhookActivity::fire));
         LocalApp app;
         try {
             app = server.register(settings, metrics, cluster, new ChannelEventRecords(config.connection(),

@@ -18,6 +18,43 @@ public interface BroadcastTracing {
     /** Traces nothing. */
     BroadcastTracing NONE = (connection, driver, event) -> BroadcastSpan.NONE;
 
+    /**
+     * Both: each broadcast's span is {@code first}'s and {@code second}'s (the tracer's and Herald's console's).
+     *
+     * @return {@code first} alone when {@code second} is {@link #NONE}
+     */
+    static BroadcastTracing both(BroadcastTracing first, BroadcastTracing second) {
+        if (second == NONE) {
+            return first;
+        }
+        return (connection, driver, event) -> {
+            BroadcastSpan one = first.start(connection, driver, event);
+            BroadcastSpan two = second.start(connection, driver, event);
+            if (two == BroadcastSpan.NONE) {
+                return one;
+            }
+            return new BroadcastSpan() {
+                @Override
+                public void retrying(int attempt, String reason) {
+                    one.retrying(attempt, reason);
+                    two.retrying(attempt, reason);
+                }
+
+                @Override
+                public void delivered() {
+                    one.delivered();
+                    two.delivered();
+                }
+
+                @Override
+                public void failed(String reason) {
+                    one.failed(reason);
+                    two.failed(reason);
+                }
+            };
+        };
+    }
+
     /** Starts the span of one broadcast, as a child of the current span. */
     BroadcastSpan start(String connection, String driver, OutboundEvent event);
 

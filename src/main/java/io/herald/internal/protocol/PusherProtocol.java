@@ -35,6 +35,12 @@ public final class PusherProtocol {
     /** The prefix of the channel that reaches one signed-in user ({@code sendToUser}). */
     public static final String SERVER_TO_USER_PREFIX = "#server-to-user-";
 
+    /**
+     * Herald's console's live feed: a private channel only the console's own authorization signs (the authorization
+     * endpoint refuses it).
+     */
+    public static final String CONSOLE_CHANNEL = "private-herald-console";
+
     /** How long a cache channel keeps its last event (Pusher: up to 30 minutes). */
     public static final Duration CACHE_TTL = Duration.ofMinutes(30);
 
@@ -126,6 +132,11 @@ public final class PusherProtocol {
     /** Whether the channel is one of Pusher's own ({@code #server-to-user-...}), which applications cannot name. */
     public static boolean isServerChannel(String channel) {
         return channel.startsWith("#");
+    }
+
+    /** Whether a channel is Herald's own business: a {@code #} channel, or the console's feed. */
+    public static boolean isHeraldsOwn(String channel) {
+        return isServerChannel(channel) || channel.equals(CONSOLE_CHANNEL);
     }
 
     /** The user a {@code #server-to-user-} channel reaches, or {@code null} for any other channel. */
