@@ -94,7 +94,7 @@ function log(entry) {
   if (event && !entry.event.includes(event)) return;
   const time = new Date(entry.at).toLocaleTimeString();
   const row = cells('log', [time, entry.kind, entry.connection, entry.channels.join(', '), entry.event, entry.detail],
-    entry.kind === 'failed' ? 'failed' : undefined);
+    entry.kind.includes('failed') ? 'failed' : undefined);
   row.dataset.kind = entry.kind;
   const rows = $('log').tBodies[0];
   rows.prepend(row);
@@ -134,7 +134,12 @@ async function start() {
   if (state.live.webSocketPath) {
     listen(state.live);
   } else {
-    $('status').textContent = 'No local connection: refreshed every two seconds. Pusher\'s own console shows the rest.';
+    $('status').textContent = 'No local connection: refreshed every two seconds; the connections and channels are '
+      + 'in Pusher\'s own debug console. ';
+    const link = document.createElement('a');
+    link.href = 'https://dashboard.pusher.com/';
+    link.textContent = 'Open Pusher\'s dashboard';
+    $('status').append(link);
     setInterval(async () => render(await call('state')), 2000);
   }
 }

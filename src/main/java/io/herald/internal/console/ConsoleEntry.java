@@ -6,7 +6,7 @@ import java.util.List;
  * One line of the console's live log.
  *
  * @param at when, in epoch milliseconds
- * @param kind {@code sent}, {@code failed}, {@code client-event}, {@code member-added}, {@code member-removed},
+ * @param kind {@code sent}, {@code failed}, {@code broadcast-failed}, {@code client-event}, {@code member-added}, {@code member-removed},
  *     {@code occupied}, {@code vacated}, {@code webhook-sent}, {@code webhook-received}, {@code action}
  * @param connection the configured connection
  * @param channels the channels

@@ -171,9 +171,10 @@ class ConsoleFeed {
         return instance;
     }
 
+    // What the application was told as BroadcastFailed: also failures before any delivery (an entity without an id).
     void failed(@Observes BroadcastFailed failed) {
         if (open()) {
-            record("failed", failed.connection(), failed.channels(), failed.event(), failed.cause().reason());
+            record("broadcast-failed", failed.connection(), failed.channels(), failed.event(), failed.cause().reason());
         }
     }
 

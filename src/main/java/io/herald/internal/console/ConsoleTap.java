@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Watches every broadcast's outcome for the console, as a second tracer beside OpenTelemetry's: the event as it was
- * sent, or the reason it failed, and per connection the counts of sent, retried and failed events since a console
+ * sent, or the reason it failed (on the caller's thread or after its retries), and per connection the counts of sent, retried and failed events since a console
  * was opened. While no console is open, {@link #start} answers the span that does nothing, after one check.
  */
 @ApplicationScoped
@@ -49,6 +49,7 @@ class ConsoleTap implements BroadcastTracing {
             @Override
             public void failed(String reason) {
                 mine.failed().increment();
+                feed.record("failed", connection, event.channels(), event.name(), reason);
             }
         };
     }
