@@ -72,3 +72,20 @@ test('a user who is no admin is refused the console', async () => {
   const response = await basic.goto(consoleUrl);
   assert.equal(response.status(), 403);
 });
+
+test('an anonymous visitor at this machine may open the console, one from another address may not', async () => {
+  const here = await page(url);
+  assert.equal((await here.goto(consoleUrl)).status(), 200);
+  await here.locator('#status', { hasText: 'Live' }).waitFor();
+
+  const elsewhere = await page(process.env.DEMO_NETWORK_URL);
+  assert.equal((await elsewhere.goto(`${process.env.DEMO_NETWORK_URL}api/broadcasting/console`)).status(), 403);
+});
+
+test('a demo whose console is turned off answers 404 for it', async () => {
+  const admin = await page(process.env.DEMO_DISABLED_URL);
+  await logIn(admin, 'ada', 'admin');
+  // Asked with the page's cookies (Chromium shows its own error page for a 404 with no body).
+  const answer = await admin.request.get(`${process.env.DEMO_DISABLED_URL}api/broadcasting/console`);
+  assert.equal(answer.status(), 404);
+});

@@ -6,11 +6,13 @@ import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.ServletContainerInitializerInfo;
 import io.undertow.websockets.jsr.WebSocketDeploymentInfo;
 import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jboss.resteasy.cdi.CdiInjectorFactory;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
@@ -71,6 +73,10 @@ public final class DemoServer implements AutoCloseable {
                 .addFilter(Servlets.filter("cdi-request", RequestContextFilter.class))
                 .addFilterUrlMapping("cdi-request", "/*", DispatcherType.REQUEST)
                 .addServletContextAttribute(WebSocketDeploymentInfo.ATTRIBUTE_NAME, webSockets(scan));
+        // What a servlet container would run from Herald's jar: closing connections with 4200 at shutdown, the
+        // console's loopback rule.
+        EmbeddedHerald.servletContainerInitializers().forEach(initializer -> app.addServletContainerInitializer(
+                new ServletContainerInitializerInfo(initializer, Set.of())));
         server.deploy(app);
         server.start(Undertow.builder().addHttpListener(port, host));
         return new DemoServer(weld, server);
