@@ -108,7 +108,7 @@ public final class DemoServer implements AutoCloseable {
                     + "can forge (a cookie demo-user=name:admin). Run it this way only on a network you trust.");
         }
         System.out.println("Herald demo: http://localhost:" + port + "/  (Ctrl+C to stop)");
-        System.out.println("Herald console: http://localhost:" + port + "/api/broadcasting/console  (log in as an "
-                + "admin on the demo page first)");
+        System.out.println("Herald console: http://localhost:" + port + "/api/broadcasting/console  (from this "
+                + "machine, or as an admin)");
     }
 }
