@@ -36,3 +36,16 @@ test('who is online and admin alerts cross instances', async () => {
   await other.close();
   await admin.locator('#online-list li', { hasText: 'grace' }).waitFor({ state: 'detached', timeout: 10000 });
 });
+
+test('the console on one instance shows both instances and what the other one sends', async () => {
+  const admin = await page(first);
+  await logIn(admin, 'lin', 'admin');
+  await admin.goto(`${first}api/broadcasting/console`);
+  await admin.locator('#status', { hasText: 'Live' }).waitFor();
+  const onSecond = await page(second);
+  await admin.locator('#socket-count', { hasText: 'on 2 instances' }).waitFor({ timeout: 5000 });
+
+  await onSecond.fill('#version', '7.2.0');
+  await onSecond.click('#release-button');
+  await admin.locator('#log tr', { hasText: 'NewRelease' }).filter({ hasText: '7.2.0' }).waitFor({ timeout: 5000 });
+});

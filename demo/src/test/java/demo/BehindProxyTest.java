@@ -42,7 +42,7 @@ class BehindProxyTest {
     // The cluster's page test with both pages on the proxy: their connections are spread over the two instances.
     @Test
     void pagesInChromiumWorkThroughTheProxy() throws Exception {
-        BrowserTestRun.assertPasses("test/demo-cluster.test.mjs", 2, Map.of(
+        BrowserTestRun.assertPasses("test/demo-cluster.test.mjs", 3, Map.of(
                 "DEMO_URL_A", proxy.url(), "DEMO_URL_B", proxy.url(), "DEMO_TRUSTED_CERTIFICATE", "self-signed"));
     }
 }

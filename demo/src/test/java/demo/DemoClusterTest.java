@@ -13,7 +13,7 @@ class DemoClusterTest {
     @Test
     void eventsAlertsAndWhoIsOnlineCrossInstances() throws Exception {
         try (DemoCluster cluster = DemoCluster.start(2)) {
-            BrowserTestRun.assertPasses("test/demo-cluster.test.mjs", 2, Map.of(
+            BrowserTestRun.assertPasses("test/demo-cluster.test.mjs", 3, Map.of(
                     "DEMO_URL_A", "http://localhost:" + cluster.ports().get(0) + "/",
                     "DEMO_URL_B", "http://localhost:" + cluster.ports().get(1) + "/"));
         }
