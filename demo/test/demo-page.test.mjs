@@ -78,5 +78,10 @@ test('a notification reaches only the user it is for, through Echo\'s .notificat
 
   await bob.locator('#notification-list li', { hasText: 'ada: Your order has shipped' }).waitFor({ timeout: 10000 });
   await bob.screenshot({ path: process.env.SCREENSHOT_ORDERS ?? 'target/demo-orders.png', fullPage: true });
-  assert.equal(await carol.locator('#notification-list li').count(), 0);
+  // A marker: carol's first notification, sent after bob's, must be the only one she has.
+  await admin.fill('#notify-user', 'carol');
+  await admin.fill('#notify-text', 'Marker');
+  await admin.click('#notify-button');
+  await carol.locator('#notification-list li', { hasText: 'ada: Marker' }).waitFor({ timeout: 10000 });
+  assert.equal(await carol.locator('#notification-list li').count(), 1);
 });

@@ -22,8 +22,7 @@ test('a signed-in user receives a notification on pusher.user, nobody else does'
   const erin = await signedIn('erin');
   const event = 'Illuminate\\Notifications\\Events\\BroadcastNotificationCreated';
   const toDave = new Promise((resolve) => dave.user.bind(event, resolve));
-  const toErin = [];
-  erin.user.bind(event, (n) => toErin.push(n));
+  const toErin = new Promise((resolve) => erin.user.bind(event, resolve));
 
   const response = await fetch(`${base}/orders/users/dave/notify/Hello`, { method: 'POST' });
   assert.equal(response.status, 204);
@@ -31,5 +30,7 @@ test('a signed-in user receives a notification on pusher.user, nobody else does'
   const notification = await toDave;
   assert.equal(notification.text, 'Hello');
   assert.match(notification.type, /OrderNote$/);
-  assert.equal(toErin.length, 0);
+  // A marker: the first notification erin receives is her own, sent after dave's.
+  await fetch(`${base}/orders/users/erin/notify/Marker`, { method: 'POST' });
+  assert.equal((await toErin).text, 'Marker');
 });

@@ -60,7 +60,7 @@ public final class ConsoleBenchmark {
         try (HeraldServer server = HeraldServer.atRoot(config, RawBroadcastEndpoint.class)) {
             Broadcaster broadcaster = server.container().select(Broadcaster.class).get();
             AtomicLong entries = new AtomicLong();
-            WebSocket console = open ? openConsole(server, entries) : null;
+            WebSocket console = open ? openConsole(server, broadcaster, entries) : null;
             FanOutBenchmark.Result result = FanOutBenchmark.measure(server, "ws://127.0.0.1:" + server.port()
                     + "/app/" + FanOutBenchmark.KEY, clients, true, rounds,
                     seq -> broadcaster.channel("fanout", "Tick", "{\"seq\":" + seq + "}"));
@@ -75,10 +75,12 @@ public final class ConsoleBenchmark {
     }
 
     // A console page as the browser's is: connect, have the console sign its channel, subscribe, count entries.
-    private static WebSocket openConsole(HeraldServer server, AtomicLong entries) throws Exception {
+    private static WebSocket openConsole(HeraldServer server, Broadcaster broadcaster, AtomicLong entries)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         CompletableFuture<String> socketId = new CompletableFuture<>();
         CountDownLatch subscribed = new CountDownLatch(1);
+        CountDownLatch firstEntry = new CountDownLatch(1);
         WebSocket socket = http.newWebSocketBuilder().buildAsync(server.webSocket(FanOutBenchmark.KEY),
                 new WebSocket.Listener() {
                     private final StringBuilder frame = new StringBuilder();
@@ -96,6 +98,7 @@ public final class ConsoleBenchmark {
                                 subscribed.countDown();
                             } else if (text.contains("\"event\":\"entry\"")) {
                                 entries.incrementAndGet();
+                                firstEntry.countDown();
                             }
                         }
                         webSocket.request(1);
@@ -116,7 +119,14 @@ public final class ConsoleBenchmark {
         if (!subscribed.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("The console's channel was not subscribed");
         }
-        Thread.sleep(1500);   // the feed asks the local server whether a console listens at most once a second
+        // The feed asks whether a console listens at most once a second: broadcast until the page hears of one.
+        for (int tries = 0; !firstEntry.await(200, TimeUnit.MILLISECONDS); tries++) {
+            if (tries == 50) {
+                throw new IllegalStateException("The console heard of no broadcast within 10 s");
+            }
+            broadcaster.channel("warm-up", "WarmUp", "{}");
+        }
+        entries.set(0);
         return socket;
     }
 

@@ -47,6 +47,7 @@ class ConsoleFeed {
     Background background = Background.system();
 
     private ConsoleSettings settings;
+    private Optional<String> liveConnection = Optional.empty();
     private Optional<String> liveAppId = Optional.empty();
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
@@ -74,7 +75,8 @@ class ConsoleFeed {
     void readSettings() {
         HeraldSettings herald = HeraldSettings.fromMicroProfileConfig();
         settings = herald.console();
-        liveAppId = liveConnection(herald).map(name -> herald.connection(name).require("app-id"));
+        liveConnection = liveConnection(herald);
+        liveAppId = liveConnection.map(name -> herald.connection(name).require("app-id"));
     }
 
     // The named connection, else the default one when it is local, else the first local one.
@@ -94,6 +96,11 @@ class ConsoleFeed {
 
     Background background() {
         return background;
+    }
+
+    /** The {@code local} connection that carries the live feed, if there is one. */
+    Optional<String> liveConnection() {
+        return liveConnection;
     }
 
     /** The app id of the {@code local} connection that carries the live feed, if there is one. */

@@ -96,7 +96,7 @@ public class ConsoleResource {
                 return Response.status(400).entity("Only " + PusherProtocol.CONSOLE_CHANNEL
                         + " is authorized here, for a valid socket_id").type(MediaType.TEXT_PLAIN).build();
             }
-            Optional<ChannelSigner> signer = liveConnection().flatMap(name -> ChannelSigner.of(
+            Optional<ChannelSigner> signer = feed.liveConnection().flatMap(name -> ChannelSigner.of(
                     HeraldSettings.fromMicroProfileConfig().connection(name)));
             return signer.map(found -> Response.ok(found.authorizePrivate(channel, socketId),
                     MediaType.APPLICATION_JSON).build())
@@ -154,25 +154,15 @@ public class ConsoleResource {
         };
     }
 
-    // Where the page connects for its live feed: the local connection's key, and the web root (the WebSocket endpoint
-    // is at /app/{key} of the context, which the JAX-RS base path only ends in).
+    // Where the page connects for its live feed: the local connection's key, at /app/{key} of the web application.
     private Map<String, Object> live() {
         Map<String, Object> live = new LinkedHashMap<>();
-        feed.liveAppId().ifPresent(appId -> liveConnection().ifPresent(name -> {
+        feed.liveConnection().ifPresent(name -> {
             String key = HeraldSettings.fromMicroProfileConfig().connection(name).require("key");
             live.put("key", key);
             live.put("webSocketPath", RemoteAddress.contextPath() + "/app/" + key);
-            live.put("authPath", uri.getBaseUri().getPath() + feed.settings().path() + "/auth");
-        }));
+        });
         return live;
-    }
-
-    private Optional<String> liveConnection() {
-        HeraldSettings herald = HeraldSettings.fromMicroProfileConfig();
-        return feed.liveAppId().flatMap(appId -> herald.configuredConnections().stream()
-                .filter(name -> herald.connection(name).get("app-id").orElse("").equals(appId)
-                        && herald.connection(name).get("driver").orElse("").equals("local"))
-                .sorted().findFirst());
     }
 
     private static Response json(Object value) {
